@@ -1,0 +1,157 @@
+# Makefile - every entry point of the project.
+#
+#   make            build/kernel.elf and build/disk.img
+#   make run        boot in QEMU, serial console on this terminal
+#   make iso        build/os.iso (GRUB);  make run-iso  boots it
+#   make debug      QEMU stopped at the kernel entry + GDB attached
+#   make qemu-gdb / make gdb   the same in two terminals
+#   make test       every test; last line "N passed, M failed"
+#   make bench      figures (boot time), never pass/fail
+#   make format / clean / distclean
+#
+# CMDLINE sets the kernel command line for run/debug/iso; QEMU_EXTRA adds
+# QEMU flags (e.g. QEMU_EXTRA="-d int,cpu_reset").
+
+B := build
+CC := gcc
+NASM := nasm
+QEMU := qemu-system-i386
+GDB := gdb
+MKE2FS := $(shell command -v mke2fs 2>/dev/null || echo /usr/sbin/mke2fs)
+PYTHON := python3
+
+CMDLINE ?=
+ISO_CMDLINE ?= init=/sbin/init
+GDBPORT ?= 1234
+DISK_SIZE ?= 32M
+
+KCFLAGS := -m32 -march=i686 -ffreestanding -fno-pie -fno-stack-protector \
+	-nostdlib -fno-builtin -fno-omit-frame-pointer -mgeneral-regs-only \
+	-fno-asynchronous-unwind-tables -std=gnu11 -O2 -g \
+	-Wall -Wextra -Werror -I. -MD -MP
+KLDFLAGS := -m32 -nostdlib -static -no-pie -T linker.ld \
+	-Wl,--build-id=none -Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack
+NASMFLAGS := -f elf32 -g -F dwarf -I.
+
+KERNEL_C := $(wildcard kernel/*.c kernel/tests/*.c drivers/*.c)
+KERNEL_ASM := $(wildcard boot/*.asm kernel/*.asm)
+KERNEL_OBJS := $(KERNEL_ASM:%.asm=$(B)/%.o) $(KERNEL_C:%.c=$(B)/%.o)
+
+# The contract machine (DESIGN.md); tests use the same flags.
+QEMU_MACHINE := -accel tcg -m 128M \
+	-drive file=$(B)/disk.img,format=raw,if=ide,index=0 \
+	-netdev user,id=n0 -device virtio-net-pci,netdev=n0 \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+	-display none -no-reboot $(QEMU_EXTRA)
+
+.PHONY: all setup run iso run-iso debug debug-iso qemu-gdb gdb test \
+	unit-tests bench format clean distclean
+
+all: setup $(B)/kernel.elf $(B)/disk.img
+
+setup:
+	@tools/setup
+
+# --- the kernel: two links, the second with the symbol table of the first.
+# The table sits in .rodata, after all text, so adding it moves no
+# function; the final check proves it.
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) -c $< -o $@
+
+$(B)/%.o: %.asm
+	@mkdir -p $(dir $@)
+	$(NASM) $(NASMFLAGS) -MD $(B)/$*.d -MP $< -o $@
+
+$(B)/ksyms0.S: tools/gen-ksyms
+	@mkdir -p $(B)
+	tools/gen-ksyms < /dev/null > $@
+
+$(B)/ksyms%.o: $(B)/ksyms%.S
+	$(CC) -m32 -c $< -o $@
+
+$(B)/kernel.pass1.elf: $(KERNEL_OBJS) $(B)/ksyms0.o linker.ld
+	$(CC) $(KLDFLAGS) -o $@ $(KERNEL_OBJS) $(B)/ksyms0.o -lgcc
+
+$(B)/ksyms1.S: $(B)/kernel.pass1.elf tools/gen-ksyms
+	nm -n --defined-only $< | tools/gen-ksyms > $@
+
+$(B)/kernel.elf: $(KERNEL_OBJS) $(B)/ksyms1.o linker.ld
+	$(CC) $(KLDFLAGS) -o $@ $(KERNEL_OBJS) $(B)/ksyms1.o -lgcc
+	nm -n --defined-only $@ | tools/gen-ksyms | cmp -s - $(B)/ksyms1.S || \
+		{ echo "ksyms: text moved between links" >&2; rm -f $@; exit 1; }
+	nm -n $@ > $(B)/kernel.sym
+	objdump -d -S $@ > $(B)/kernel.asm
+
+# --- the root filesystem image, from a staging tree.
+ROOTFS_FILES := $(shell find rootfs -type f 2>/dev/null)
+$(B)/disk.img: $(ROOTFS_FILES)
+	@mkdir -p $(B)/rootfs
+	cp -r rootfs/. $(B)/rootfs/
+	rm -f $@
+	$(MKE2FS) -q -F -t ext2 -L root -E root_owner=0:0 -d $(B)/rootfs $@ $(DISK_SIZE)
+
+# --- the GRUB ISO; the command line goes into grub.cfg.
+ISO ?= $(B)/os.iso
+iso: setup $(ISO)
+$(ISO): $(B)/kernel.elf boot/grub.cfg FORCE
+	@rm -rf $@.d && mkdir -p $@.d/boot/grub
+	cp $(B)/kernel.elf $@.d/boot/kernel.elf
+	sed 's|@CMDLINE@|$(ISO_CMDLINE)|' boot/grub.cfg > $@.d/boot/grub/grub.cfg
+	grub-mkrescue -o $@ $@.d 2> $@.log || { cat $@.log; exit 1; }
+	@rm -rf $@.d
+FORCE:
+
+# --- running and debugging.
+run: all
+	$(QEMU) -kernel $(B)/kernel.elf -append "$(CMDLINE)" $(QEMU_MACHINE) -serial stdio
+
+run-iso: all iso
+	$(QEMU) -cdrom $(ISO) $(QEMU_MACHINE) -serial stdio
+
+qemu-gdb: all
+	@echo "QEMU waits for GDB on port $(GDBPORT): run 'make gdb' in another terminal"
+	$(QEMU) -kernel $(B)/kernel.elf -append "$(CMDLINE)" $(QEMU_MACHINE) \
+		-serial stdio -S -gdb tcp:127.0.0.1:$(GDBPORT)
+
+gdb:
+	$(GDB) -q -x tools/gdbinit -ex "kconnect $(GDBPORT)" -ex "kentry"
+
+# One terminal: QEMU in the background (serial into build/serial.log),
+# GDB in the foreground; QEMU ends with GDB.
+debug: all
+	@tools/debug $(GDBPORT) -kernel $(B)/kernel.elf -append "$(CMDLINE)" $(QEMU_MACHINE)
+
+debug-iso: all iso
+	@tools/debug $(GDBPORT) -cdrom $(ISO) $(QEMU_MACHINE)
+
+# --- tests and figures.
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/unit/%,$(wildcard tests/unit/test_*.c))
+HOSTCFLAGS := -m32 -O1 -g -std=gnu11 -Wall -Wextra -Werror -I. -fno-builtin
+UNIT_SRCS := kernel/format.c kernel/ring.c kernel/cmdline.c kernel/heap.c kernel/string.c
+
+$(B)/unit/%: tests/unit/%.c tests/unit/unit.h $(UNIT_SRCS)
+	@mkdir -p $(dir $@)
+	$(CC) $(HOSTCFLAGS) -o $@ $< $(UNIT_SRCS)
+
+unit-tests: $(UNIT_TESTS)
+
+test: all unit-tests
+	@$(MAKE) --no-print-directory iso ISO=$(B)/test.iso \
+		ISO_CMDLINE="init=/sbin/init ip=10.0.2.15/24:10.0.2.2 -- from grub" >/dev/null
+	@$(MAKE) --no-print-directory iso >/dev/null
+	@$(PYTHON) tests/run.py
+
+bench: all
+	@$(PYTHON) tools/bench_boot.py
+
+format:
+	clang-format -i $(KERNEL_C) $(wildcard kernel/*.h drivers/*.h tests/unit/*.[ch])
+
+clean:
+	rm -rf $(B)
+
+distclean: clean
+	rm -rf third_party
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

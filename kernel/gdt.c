@@ -1,0 +1,103 @@
+/* kernel/gdt.c - the global descriptor table and the task-state segment.
+ *
+ * Flat segments (base 0, limit 4 GiB) for kernel and user code and data;
+ * protection comes from paging.  The TSS exists only to give the CPU the
+ * kernel stack (ss0:esp0) to switch to when a trap arrives from ring 3.
+ * Its I/O permission bitmap offset points past its limit: user code may not
+ * touch I/O ports.
+ */
+#include "kernel/segments.h"
+
+#include "kernel/string.h"
+
+struct gdt_entry {
+	uint16_t limit_lo;
+	uint16_t base_lo;
+	uint8_t base_mid;
+	uint8_t access;
+	uint8_t flags_limit_hi;
+	uint8_t base_hi;
+} __attribute__((packed));
+
+struct tss {
+	uint32_t link, esp0, ss0, esp1, ss1, esp2, ss2, cr3, eip, eflags;
+	uint32_t eax, ecx, edx, ebx, esp, ebp, esi, edi;
+	uint32_t es, cs, ss, ds, fs, gs, ldt;
+	uint16_t trap, iomap_base;
+} __attribute__((packed));
+
+struct gdt_ptr {
+	uint16_t limit;
+	uint32_t base;
+} __attribute__((packed));
+
+#define ACC_PRESENT 0x80
+#define ACC_DPL3 0x60
+#define ACC_CODE_DATA 0x10
+#define ACC_CODE_READ 0x0A
+#define ACC_DATA_WRITE 0x02
+#define ACC_TSS32 0x09
+#define FLAG_4K_32BIT 0xC0
+
+static struct gdt_entry gdt[GDT_ENTRIES];
+static struct tss tss;
+
+static void set_entry(int i, uint32_t base, uint32_t limit, uint8_t access,
+		      uint8_t flags)
+{
+	gdt[i] = (struct gdt_entry){
+		.limit_lo = limit & 0xFFFF,
+		.base_lo = base & 0xFFFF,
+		.base_mid = (base >> 16) & 0xFF,
+		.access = access,
+		.flags_limit_hi = flags | ((limit >> 16) & 0x0F),
+		.base_hi = base >> 24,
+	};
+}
+
+static void load_gdt(void)
+{
+	struct gdt_ptr p = { sizeof(gdt) - 1, (uint32_t)gdt };
+
+	__asm__ volatile("lgdt %0\n\t"
+			 "ljmp %1, $1f\n"
+			 "1:\n\t"
+			 "mov %2, %%ds\n\t"
+			 "mov %2, %%es\n\t"
+			 "mov %2, %%ss\n\t"
+			 "mov %3, %%fs\n\t"
+			 "mov %3, %%gs\n\t"
+			 "ltr %w4"
+			 :
+			 : "m"(p), "i"(KERNEL_CS), "r"(KERNEL_DS), "r"(0),
+			   "r"(TSS_SEL)
+			 : "memory");
+}
+
+void gdt_init(void)
+{
+	uint8_t code = ACC_PRESENT | ACC_CODE_DATA | ACC_CODE_READ | 0x08;
+	uint8_t data = ACC_PRESENT | ACC_CODE_DATA | ACC_DATA_WRITE;
+
+	set_entry(GDT_KERNEL_CS, 0, 0xFFFFF, code, FLAG_4K_32BIT);
+	set_entry(GDT_KERNEL_DS, 0, 0xFFFFF, data, FLAG_4K_32BIT);
+	set_entry(GDT_USER_CS, 0, 0xFFFFF, code | ACC_DPL3, FLAG_4K_32BIT);
+	set_entry(GDT_USER_DS, 0, 0xFFFFF, data | ACC_DPL3, FLAG_4K_32BIT);
+
+	memset(&tss, 0, sizeof(tss));
+	tss.ss0 = KERNEL_DS;
+	tss.iomap_base = sizeof(tss); /* beyond the limit: no I/O bitmap */
+	set_entry(GDT_TSS, (uint32_t)&tss, sizeof(tss) - 1,
+		  ACC_PRESENT | ACC_TSS32, 0);
+	load_gdt();
+}
+
+void tss_set_kernel_stack(uint32_t esp0)
+{
+	tss.esp0 = esp0;
+}
+
+uint32_t tss_get_kernel_stack(void)
+{
+	return tss.esp0;
+}

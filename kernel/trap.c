@@ -1,0 +1,98 @@
+/* kernel/trap.c - where every interrupt, exception and system call lands.
+ *
+ * trap_dispatch() sorts a trap by vector: IRQs go to their driver's top
+ * half (then pending bottom halves run, like Linux's irq_exit), int 0x80 to
+ * the system-call table, CPU exceptions to the fault handler.  A fault in
+ * the kernel is a bug: it panics with the register dump and backtrace.
+ */
+#include "kernel/trap.h"
+
+#include "drivers/pic.h"
+#include "kernel/defer.h"
+#include "kernel/irq.h"
+#include "kernel/kernel.h"
+#include "kernel/panic.h"
+#include "kernel/printk.h"
+#include "kernel/syscall.h"
+#include "kernel/x86.h"
+
+void (*user_fault_hook)(struct trap_frame *tf);
+
+static irq_handler_t irq_handlers[NR_IRQS];
+static uint64_t irq_counts[NR_IRQS];
+
+static const char *const exception_names[32] = {
+	"divide error", "debug", "NMI", "breakpoint", "overflow",
+	"bound range exceeded", "invalid opcode", "device not available",
+	"double fault", "coprocessor segment overrun", "invalid TSS",
+	"segment not present", "stack-segment fault",
+	"general protection fault", "page fault", "reserved",
+	"x87 floating-point error", "alignment check", "machine check",
+	"SIMD floating-point error", "virtualization exception",
+	"control protection exception",
+};
+
+const char *trap_name(uint32_t trapno)
+{
+	if (trapno < 32)
+		return exception_names[trapno] ? exception_names[trapno]
+					       : "reserved exception";
+	if (trapno >= T_IRQ0 && trapno < T_IRQ0 + NR_IRQS)
+		return "IRQ";
+	if (trapno == T_SYSCALL)
+		return "system call";
+	return "unknown vector";
+}
+
+void irq_register(unsigned irq, irq_handler_t handler)
+{
+	if (irq >= NR_IRQS)
+		panic("irq_register: bad IRQ %u", irq);
+	irq_handlers[irq] = handler;
+	pic_unmask(irq);
+}
+
+uint64_t irq_count(unsigned irq)
+{
+	return irq < NR_IRQS ? irq_counts[irq] : 0;
+}
+
+void irq_dispatch(struct trap_frame *tf)
+{
+	unsigned irq = tf->trapno - T_IRQ0;
+
+	if ((irq == 7 || irq == 15) && pic_is_spurious(irq))
+		return;
+	irq_counts[irq]++;
+	if (irq_handlers[irq])
+		irq_handlers[irq](tf);
+	pic_eoi(irq);
+}
+
+static void exception(struct trap_frame *tf)
+{
+	if (tf->trapno == T_NMI) {
+		pr_warn("NMI received at eip %08x; ignored\n", tf->eip);
+		return;
+	}
+	if (trap_from_user(tf) && user_fault_hook)
+		user_fault_hook(tf);
+	if (trap_from_user(tf))
+		panic_trap(tf, "%s in user mode with no process to signal",
+			   trap_name(tf->trapno));
+	panic_trap(tf, "%s in kernel", trap_name(tf->trapno));
+}
+
+void trap_dispatch(struct trap_frame *tf)
+{
+	if (tf->trapno >= T_IRQ0 && tf->trapno < T_IRQ0 + NR_IRQS) {
+		irq_dispatch(tf);
+		defer_run(); /* bottom halves, interrupts on */
+	} else if (tf->trapno == T_SYSCALL) {
+		syscall_dispatch(tf);
+	} else if (tf->trapno < 32) {
+		exception(tf);
+	} else {
+		pr_warn("unexpected interrupt vector %u\n", tf->trapno);
+	}
+}
