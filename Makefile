@@ -34,7 +34,7 @@ KLDFLAGS := -m32 -nostdlib -static -no-pie -T linker.ld \
 NASMFLAGS := -f elf32 -g -F dwarf -I.
 
 KERNEL_C := $(wildcard kernel/*.c kernel/tests/*.c drivers/*.c)
-KERNEL_ASM := $(wildcard boot/*.asm kernel/*.asm)
+KERNEL_ASM := $(wildcard boot/*.asm kernel/*.asm kernel/tests/*.asm)
 KERNEL_OBJS := $(KERNEL_ASM:%.asm=$(B)/%.o) $(KERNEL_C:%.c=$(B)/%.o)
 
 # The contract machine (DESIGN.md); tests use the same flags.
