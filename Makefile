@@ -127,7 +127,7 @@ debug-iso: all iso
 
 # --- tests and figures.
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/unit/%,$(wildcard tests/unit/test_*.c))
-HOSTCFLAGS := -m32 -O1 -g -std=gnu11 -Wall -Wextra -Werror -I. -fno-builtin
+HOSTCFLAGS := -m32 -O1 -g -std=gnu11 -Wall -Wextra -Werror -I. -fno-builtin -pthread
 UNIT_SRCS := kernel/format.c kernel/ring.c kernel/cmdline.c kernel/heap.c kernel/string.c
 
 $(B)/unit/%: tests/unit/%.c tests/unit/unit.h $(UNIT_SRCS)

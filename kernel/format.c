@@ -59,6 +59,7 @@ static void put_number(struct out *o, const struct spec *sp, uint64_t v,
 	char tmp[24];
 	int n = 0;
 	const char *prefix = "";
+	bool is_zero = v == 0;
 
 	do {
 		tmp[n++] = digits[v % base];
@@ -73,7 +74,7 @@ static void put_number(struct out *o, const struct spec *sp, uint64_t v,
 		prefix = "+";
 	else if (sp->space)
 		prefix = " ";
-	else if (sp->alt && base == 16 && n)
+	else if (sp->alt && base == 16 && !is_zero) /* C: no 0x for zero */
 		prefix = upper ? "0X" : "0x";
 	else if (sp->alt && base == 8 && (n == 0 || tmp[n - 1] != '0'))
 		prefix = "0";
