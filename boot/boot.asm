@@ -2,8 +2,9 @@
 ;
 ; A Multiboot loader (GRUB, or QEMU's -kernel) enters _start in protected
 ; mode with paging off, EAX = 0x2BADB002 and EBX = the physical address of
-; the Multiboot information structure.  The kernel is linked at 0xC0100000
-; (higher half) but loaded at 1 MiB, so until paging is on every address
+; the Multiboot information structure.  _start is in .boot, linked at its
+; load address (linker.ld says why); the rest of the kernel is linked in
+; the higher half but loaded at 1 MiB, so until paging is on its addresses
 ; must be translated with V2P().
 ;
 ; The early page directory maps the first 8 MiB twice with 4 MiB (PSE)
@@ -30,7 +31,7 @@ KSTACK_SIZE     equ 16384
 
 extern kmain
 
-section .multiboot
+section .multiboot progbits alloc noexec nowrite align=4
 align 4
         dd MB_MAGIC
         dd MB_FLAGS
@@ -54,7 +55,7 @@ boot_stack_bottom:
         resb KSTACK_SIZE
 boot_stack_top:
 
-section .text
+section .boot.text progbits alloc exec nowrite align=16 ; linked where loaded
 global _start
 _start:
         ; Paging off: every address below is physical.
@@ -69,6 +70,7 @@ _start:
         lea ecx, [higher_half]
         jmp ecx                         ; absolute jump into the higher half
 
+section .text
 higher_half:
         mov esp, boot_stack_top
         xor ebp, ebp                    ; ends the backtrace chain

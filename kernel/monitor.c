@@ -35,7 +35,7 @@ static void cmd_mem(int argc __unused, char **argv __unused)
 
 	for (int i = 0; i < boot_info.map_count; i++) {
 		const struct mem_region *r = &boot_info.map[i];
-		kprintf("  %#010llx-%#010llx %s\n", r->base,
+		kprintf("  0x%08llx-0x%08llx %s\n", r->base,
 			r->base + r->len - 1, mem_type_name(r->type));
 	}
 	kprintf("frames: %u free of %u (%u KiB free)\n",

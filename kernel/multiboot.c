@@ -88,7 +88,7 @@ void multiboot_print_map(void)
 	for (int i = 0; i < boot_info.map_count; i++) {
 		const struct mem_region *r = &boot_info.map[i];
 
-		printk("mem: [%#010llx-%#010llx] %s\n", r->base,
+		printk("mem: [0x%08llx-0x%08llx] %s\n", r->base,
 		       r->base + r->len - 1, mem_type_name(r->type));
 	}
 }

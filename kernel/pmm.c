@@ -96,6 +96,11 @@ uintptr_t pmm_alloc_contig(size_t n)
 		return pmm_alloc();
 	}
 	for (size_t f = RESERVED_LOW / PAGE_SIZE; n && f < MAX_FRAMES; f++) {
+		if (f % 32 == 0 && bitmap[f / 32] == 0xFFFFFFFFu) {
+			run = 0; /* 32 used frames: skip the word */
+			f += 31;
+			continue;
+		}
 		run = test_bit(f) ? 0 : run + 1;
 		if (run == n) {
 			size_t first = f + 1 - n;

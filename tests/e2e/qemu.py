@@ -1,0 +1,345 @@
+"""tests/e2e/qemu.py - boot the OS in QEMU and talk to its serial console.
+
+Qemu starts qemu-system-i386 with the contract flags (the same machine
+`make run` uses), either with -kernel build/kernel.elf -append CMDLINE or
+with -cdrom ISO.  A reader thread collects the serial output (with the
+"\\r" of the "\\r\\n" line endings removed); tests wait for text with
+expect(), type with send() or command(), and collect the exit status with
+wait().
+
+Two guards keep a run from hanging or leaking processes:
+  - a hard overall timeout per QEMU: when it expires that QEMU is ended by
+    its PID (SIGTERM, then SIGKILL) and every later expect()/wait() raises
+    QemuTimeout with the serial log;
+  - close() (also the context manager's exit) ends QEMU if it still runs;
+    kill_all() ends every QEMU this process started and has not yet
+    reaped (the test runner calls it on exit and on Ctrl-C).
+
+Every error raised here is a QemuError whose message is one line of
+reason followed by the full serial log.
+
+Disk image locking: QEMU locks its disk image, so a test QEMU would fail
+to start while someone's `make run` holds build/disk.img (and the other
+way round).  So QEMU runs in a private directory (one per Python process,
+removed at exit) whose build/ holds symbolic links to the kernel and ISOs
+and a copy of disk.img; the flags stay exactly the contract's
+("-kernel build/kernel.elf", "file=build/disk.img").  Runs also add
+-snapshot: the copy is opened read-only with writes going to a temporary
+overlay, so several QEMUs share it and every run starts from the same
+disk.  Pass private=False to run in the repository itself.
+
+    with Qemu("init=kmon") as q:
+        q.prompt()
+        assert "frames:" in q.command("mem")
+        q.send("poweroff 7\\r")
+        assert q.wait() == 15
+"""
+
+import atexit
+import codecs
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+KERNEL = "build/kernel.elf"
+DISK = "build/disk.img"
+ISO = "build/os.iso"
+TEST_ISO = "build/test.iso"
+
+PROMPT = r"(?:^|(?<=\n))kmon> "  # at the start of a line
+PANIC_STATUS = 225  # (0x70 << 1) | 1
+
+
+def machine_args(debug_exit=True):
+    """The contract machine flags, after the -kernel/-cdrom part."""
+    args = ["-drive", f"file={DISK},format=raw,if=ide,index=0",
+            "-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0"]
+    if debug_exit:
+        args += ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+    return args + ["-serial", "stdio", "-display", "none", "-no-reboot"]
+
+
+def exit_status(status):
+    """QEMU's exit status when the kernel powers off with STATUS."""
+    return ((status << 1) | 1) & 0xFF
+
+
+_sandbox = None
+_sandbox_lock = threading.Lock()
+
+
+def sandbox():
+    """The private directory QEMU runs in (see the module docstring)."""
+    global _sandbox
+    with _sandbox_lock:
+        if _sandbox is None:
+            top = Path(tempfile.mkdtemp(prefix="os-test-qemu-"))
+            atexit.register(shutil.rmtree, top, ignore_errors=True)
+            (top / "build").mkdir()
+            for name in ("kernel.elf", "os.iso", "test.iso"):
+                (top / "build" / name).symlink_to(ROOT / "build" / name)
+            shutil.copyfile(ROOT / DISK, top / DISK)
+            _sandbox = top
+        return _sandbox
+
+
+class QemuError(AssertionError):
+    """A failed expectation; the message ends with the serial log."""
+
+    def __init__(self, reason, qemu):
+        self.reason = reason
+        self.log = qemu.log
+        super().__init__(f"{reason}\n{qemu.describe()}")
+
+
+class QemuTimeout(QemuError):
+    """The overall timeout expired and QEMU was killed."""
+
+
+_live = set()
+_live_lock = threading.Lock()
+_tracking = threading.local()
+
+
+def kill_all():
+    """End every QEMU started by this process that is still running."""
+    with _live_lock:
+        running = list(_live)
+    for q in running:
+        q.close()
+
+
+class track:
+    """Context manager: collects the Qemu objects created in this thread,
+    so a test runner can show their serial logs when a test fails."""
+
+    def __enter__(self):
+        self.instances = []
+        _tracking.instances = self.instances
+        return self.instances
+
+    def __exit__(self, *exc):
+        _tracking.instances = None
+        return False
+
+
+class Qemu:
+    """One QEMU run; see the module docstring."""
+
+    def __init__(self, cmdline="", *, iso=None, debug_exit=True, extra=(),
+                 timeout=60, private=True, qemu="qemu-system-i386"):
+        self.image = iso or KERNEL
+        if iso:
+            boot = ["-cdrom", iso]
+        else:
+            boot = ["-kernel", KERNEL, "-append", cmdline]
+        self.argv = [qemu, "-accel", "tcg", "-m", "128M", *boot,
+                     *machine_args(debug_exit), *extra]
+        if private:
+            self.argv.append("-snapshot")
+        self.private = private
+        self.timeout = timeout
+        self.timed_out = False
+        self._text = ""
+        self._pos = 0
+        self._arrivals = []  # (text length after a chunk, time it arrived)
+        self._stderr = b""
+        self._eof = False
+        self._cond = threading.Condition()
+        self._start()
+
+    # --- starting and stopping
+
+    def _start(self):
+        for path in (self.image, DISK):
+            if not (ROOT / path).exists():
+                raise FileNotFoundError(f"{path} does not exist: build it first "
+                                        "(make, make iso, make test)")
+        cwd = sandbox() if self.private else ROOT
+        self.start_time = time.monotonic()
+        self.proc = subprocess.Popen(
+            self.argv, cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE)
+        with _live_lock:
+            _live.add(self)
+        instances = getattr(_tracking, "instances", None)
+        if instances is not None:
+            instances.append(self)
+        self._readers = [
+            threading.Thread(target=self._read_stdout, daemon=True),
+            threading.Thread(target=self._read_stderr, daemon=True)]
+        for t in self._readers:
+            t.start()
+        self._watchdog = threading.Timer(self.timeout, self._expire)
+        self._watchdog.daemon = True
+        self._watchdog.start()
+
+    def _read_stdout(self):
+        decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        fd = self.proc.stdout.fileno()
+        while True:
+            data = os.read(fd, 4096)
+            text = decoder.decode(data, final=not data).replace("\r", "")
+            with self._cond:
+                self._text += text
+                self._arrivals.append((len(self._text), time.monotonic()))
+                if not data:
+                    self._eof = True
+                self._cond.notify_all()
+            if not data:
+                return
+
+    def _read_stderr(self):
+        data = self.proc.stderr.read()
+        with self._cond:
+            self._stderr = data
+
+    def _expire(self):
+        # Killing under the lock: a waiter wakes to see timed_out, never
+        # the end of output the kill causes.
+        with self._cond:
+            if self.proc.poll() is not None:
+                return
+            self._kill()
+            self.timed_out = True
+            self._cond.notify_all()
+
+    def _kill(self):
+        """End this QEMU by its PID: SIGTERM, then SIGKILL."""
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(3)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        self.proc.wait()
+
+    def close(self):
+        """Stop the watchdog, end QEMU if it still runs, reap it."""
+        self._watchdog.cancel()
+        self._kill()
+        for t in self._readers:
+            t.join(5)
+        for f in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            try:
+                f.close()
+            except OSError:
+                pass
+        with _live_lock:
+            _live.discard(self)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    # --- the serial log
+
+    @property
+    def log(self):
+        """Everything QEMU wrote to the serial port so far."""
+        with self._cond:
+            return self._text
+
+    def describe(self):
+        """The command, the exit status, stderr and the serial log."""
+        rc = self.proc.poll()
+        with self._cond:
+            text, err = self._text, self._stderr
+        out = [f"qemu: {subprocess.list2cmdline(self.argv)}",
+               f"qemu: pid {self.proc.pid}, "
+               + ("still running" if rc is None else f"exit status {rc}")]
+        if err.strip():
+            out.append("qemu stderr: " + err.decode(errors="replace").strip())
+        out.append("--- serial log ---")
+        out.append(text.rstrip("\n"))
+        out.append("--- end of serial log ---")
+        return "\n".join(out)
+
+    def arrival(self, pos):
+        """monotonic() time at which the text at offset POS arrived."""
+        with self._cond:
+            for end, t in self._arrivals:
+                if end > pos:
+                    return t
+        return None
+
+    # --- talking to the machine
+
+    def expect(self, regex, timeout=30, flags=0):
+        """Wait for REGEX in the output not yet consumed; return the match
+        and consume the output up to its end."""
+        return self._expect(re.compile(regex, flags), timeout, False)
+
+    def expect_next(self, regex, timeout=30, flags=0):
+        """Like expect(), but REGEX must match the very next output."""
+        return self._expect(re.compile(regex, flags), timeout, True)
+
+    def _expect(self, pattern, timeout, anchored):
+        regex = pattern.pattern
+        find = pattern.match if anchored else pattern.search
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                m = find(self._text, self._pos)
+                if m:
+                    self._pos = m.end()
+                    return m
+                if self.timed_out:
+                    reason = (f"overall timeout of {self.timeout}s expired "
+                              f"waiting for /{regex}/: QEMU killed")
+                    raise QemuTimeout(reason, self)
+                if self._eof:
+                    self.proc.wait()
+                    reason = (f"QEMU exited (status {self.proc.returncode}) "
+                              f"before /{regex}/ appeared")
+                    raise QemuError(reason, self)
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise QemuError(f"no /{regex}/ within {timeout}s", self)
+                self._cond.wait(left)
+
+    def send(self, text):
+        """Type TEXT on the serial port."""
+        try:
+            self.proc.stdin.write(text.encode())
+            self.proc.stdin.flush()
+        except (BrokenPipeError, ValueError):
+            raise QemuError(f"cannot send {text!r}: QEMU is gone", self)
+
+    def prompt(self, timeout=30):
+        """Wait for the kernel monitor's prompt."""
+        return self.expect(PROMPT, timeout)
+
+    def command(self, line, timeout=30):
+        """At the prompt, run one monitor command; return its output (the
+        text between the echoed line and the next prompt)."""
+        self.send(line + "\r")
+        out = self.expect(r"(?s)(.*?)" + PROMPT, timeout).group(1)
+        return out.partition("\n")[2]
+
+    def wait(self, timeout=30):
+        """Wait for QEMU to exit; return its exit status."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                if self.timed_out:
+                    raise QemuTimeout(f"overall timeout of {self.timeout}s "
+                                      "expired waiting for QEMU to exit: killed",
+                                      self)
+                rc = self.proc.poll()
+                if rc is not None and self._eof:
+                    return rc
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise QemuError(f"QEMU still running after {timeout}s", self)
+                self._cond.wait(min(left, 0.05))

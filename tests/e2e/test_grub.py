@@ -1,0 +1,41 @@
+"""tests/e2e/test_grub.py - booting the GRUB ISOs with -cdrom.
+
+build/os.iso (make iso) has the command line "init=/sbin/init";
+build/test.iso (make test) has
+"init=/sbin/init ip=10.0.2.15/24:10.0.2.2 -- from grub".  GRUB under TCG
+takes a few seconds, hence the longer timeouts.
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from qemu import ISO, TEST_ISO, Qemu  # noqa: E402
+
+BOOT_TIMEOUT = 90
+
+
+def test_grub_iso_boots_and_powers_off():
+    with Qemu(iso=ISO, timeout=BOOT_TIMEOUT + 30) as q:
+        q.expect(r"Teaching OS \S+ \(i386\), booted by GRUB", BOOT_TIMEOUT)
+        q.expect(r"\] cmdline: '/boot/kernel\.elf init=/sbin/init'\n")
+        q.expect(r"\] kernel: ready\n")
+        q.prompt()
+        q.send("poweroff 5\r")
+        rc = q.wait()
+        assert rc == 11, f"QEMU exit status {rc}, expected 11"
+
+
+def test_grub_passes_init_arguments():
+    with Qemu(iso=TEST_ISO, timeout=BOOT_TIMEOUT + 30) as q:
+        q.expect(r"booted by GRUB", BOOT_TIMEOUT)
+        q.expect(r"\] cmdline: '/boot/kernel\.elf init=/sbin/init "
+                 r"ip=10\.0\.2\.15/24:10\.0\.2\.2 -- from grub'\n")
+        q.expect(r"\] init: /sbin/init, 2 arguments\n")
+        q.expect_next(r"\[[ \d.]+\] init: argv\[1\] = 'from'\n")
+        q.expect_next(r"\[[ \d.]+\] init: argv\[2\] = 'grub'\n")
+        q.prompt()
+        assert "warning" not in q.log, "a warning on a valid command line"
+        q.send("poweroff\r")
+        rc = q.wait()
+        assert rc == 1, f"QEMU exit status {rc}, expected 1"

@@ -1,0 +1,273 @@
+#!/usr/bin/env python3
+"""tests/run.py - the one test runner (`make test` runs it).
+
+Suites, reported in this order:
+  unit   every executable build/unit/test_*: its "ok"/"not ok" lines; a
+         binary that exits non-zero without a "not ok" line is one failure
+  ktest  the kernel's self-tests (boot with "ktest quiet"): each line, and
+         that the summary line and QEMU's exit status agree with them
+  e2e    every test_* function of tests/e2e/test_*.py
+  gdb    every test_* function of tests/gdb/test_*.py
+Test functions pass by returning and fail by raising.
+
+Work runs two jobs at a time (threads; each job is a test function, a
+unit binary or the ktest boot), but results are printed in the order
+above, each as "ok N - SUITE: NAME" or "not ok N - SUITE: NAME: REASON";
+the last line is "N passed, M failed" and the exit status is 1 if
+anything failed.
+
+Usage: tests/run.py [-k SUBSTRING] [-v] [-j JOBS]
+  -k  only tests whose "SUITE: NAME" contains SUBSTRING (unit binaries and
+      the ktest boot still run; their results are filtered)
+  -v  for each failure, also print the traceback and the serial logs
+"""
+
+import argparse
+import concurrent.futures
+import importlib.util
+import os
+import re
+import signal
+import subprocess
+import sys
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+import qemu  # noqa: E402
+
+UNIT_TIMEOUT = 60
+KTEST_TIMEOUT = 120
+TAP_LINE = re.compile(r"^(not )?ok \d+ - (.*)$")
+SUMMARY = r"(?:^|(?<=\n))(\d+) passed, (\d+) failed\n"
+
+
+@dataclass
+class Result:
+    name: str  # "SUITE: NAME"
+    ok: bool
+    reason: str = ""
+    detail: str = ""  # shown with -v
+
+
+# --- unit: host binaries
+
+def tap_results(prefix, text):
+    """Results from "ok N - name" / "not ok N - name: detail" lines."""
+    results = []
+    for line in text.splitlines():
+        m = TAP_LINE.match(line.rstrip("\r"))
+        if m:
+            name, _, reason = m.group(2).partition(": ")
+            results.append(Result(f"{prefix}: {name}", not m.group(1),
+                                  reason or "failed"))
+    return results
+
+
+def run_unit_binary(path):
+    name = f"unit: {path.name}"
+    try:
+        proc = subprocess.run([str(path)], cwd=ROOT, capture_output=True,
+                              text=True, errors="replace", timeout=UNIT_TIMEOUT)
+    except subprocess.TimeoutExpired as e:  # run() has killed it
+        return [Result(name, False, f"killed after {UNIT_TIMEOUT}s",
+                       e.stdout or "")]
+    except OSError as e:
+        return [Result(name, False, f"cannot run: {e}")]
+    results = tap_results(name, proc.stdout)
+    output = proc.stdout + proc.stderr
+    if proc.returncode and not any(not r.ok for r in results):
+        results.append(Result(name, False,
+                              f"exit status {proc.returncode} without a failed test",
+                              output))
+    elif not results:
+        results.append(Result(name, False, "printed no ok/not ok lines", output))
+    return results
+
+
+def unit_jobs():
+    unit = ROOT / "build" / "unit"
+    binaries = sorted(p for p in unit.glob("test_*")
+                      if p.is_file() and os.access(p, os.X_OK))
+    if not binaries:
+        print("# unit: no binaries build/unit/test_* (make unit-tests)", flush=True)
+    return [lambda p=p: run_unit_binary(p) for p in binaries]
+
+
+# --- ktest: the kernel's self-tests
+
+def run_ktest():
+    log, error, rc, summary = "", None, None, None
+    try:
+        with qemu.Qemu("ktest quiet", timeout=KTEST_TIMEOUT) as q:
+            try:
+                summary = q.expect(SUMMARY, KTEST_TIMEOUT)
+                rc = q.wait(30)
+            except qemu.QemuError as e:
+                error = e
+            log = q.log
+    except OSError as e:
+        return [Result("ktest: boot", False, f"cannot start QEMU: {e}")]
+    text = log[:summary.start()] if summary else log
+    results = tap_results("ktest", text)
+    if error:
+        results.append(Result("ktest: summary", False, error.reason, str(error)))
+        return results
+    passed = sum(r.ok for r in results)
+    failed = len(results) - passed
+    want = (int(summary.group(1)), int(summary.group(2)))
+    results.append(Result("ktest: summary line matches the results",
+                          want == (passed, failed),
+                          f"'{summary.group(0).strip()}' but {passed} ok and "
+                          f"{failed} not ok lines", log))
+    results.append(Result("ktest: exit status is 2*failed+1",
+                          rc == 2 * failed + 1,
+                          f"QEMU exit status {rc}, expected {2 * failed + 1}", log))
+    return results
+
+
+# --- e2e and gdb: test_* functions in Python files
+
+def load_module(path):
+    name = f"{path.parent.name}_{path.stem}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def find_tests(suite, folder):
+    """[(full name, function or None, import error)] in file order."""
+    tests = []
+    for path in sorted((ROOT / "tests" / folder).glob("test_*.py")):
+        try:
+            module = load_module(path)
+        except Exception as e:
+            tests.append((f"{suite}: {path.name}", None,
+                          f"import failed: {type(e).__name__}: {e}"))
+            continue
+        for name, fn in vars(module).items():
+            if name.startswith("test_") and callable(fn) \
+                    and getattr(fn, "__module__", None) == module.__name__:
+                tests.append((f"{suite}: {path.stem}.{name}", fn, None))
+    return tests
+
+
+def failure_location(exc):
+    """"file.py:LINE" of the innermost frame in a tests/ file."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__)
+              if Path(f.filename).resolve().is_relative_to(ROOT / "tests")]
+    return f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+
+
+def describe_failure(exc, runs):
+    """(one-line reason, detail for -v)."""
+    if isinstance(exc, qemu.QemuError):
+        reason = exc.reason
+    elif isinstance(exc, AssertionError):
+        reason = str(exc).split("\n")[0] or "assertion failed"
+    else:
+        reason = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+    where = failure_location(exc)
+    if where:
+        reason += f" ({where})"
+    detail = "".join(traceback.format_exception(exc))
+    if not isinstance(exc, qemu.QemuError):
+        detail += "".join(f"\n{r.describe()}" for r in runs)
+    return reason, detail
+
+
+def run_function(name, fn):
+    with qemu.track() as runs:
+        try:
+            fn()
+            return [Result(name, True)]
+        except Exception as e:
+            return [Result(name, False, *describe_failure(e, runs))]
+        finally:
+            for r in runs:  # whatever the test left running
+                r.close()
+
+
+def function_jobs(suite, folder, keyword):
+    jobs = []
+    for name, fn, error in find_tests(suite, folder):
+        if keyword and keyword not in name:
+            continue
+        if fn is None:
+            jobs.append(lambda name=name, error=error: [Result(name, False, error)])
+        else:
+            jobs.append(lambda name=name, fn=fn: run_function(name, fn))
+    return jobs
+
+
+# --- running and reporting
+
+class Report:
+    def __init__(self, keyword, verbose):
+        self.keyword, self.verbose = keyword, verbose
+        self.passed = self.failed = 0
+
+    def add(self, r):
+        if self.keyword and self.keyword not in r.name:
+            return
+        n = self.passed + self.failed + 1
+        if r.ok:
+            self.passed += 1
+            print(f"ok {n} - {r.name}")
+        else:
+            self.failed += 1
+            print(f"not ok {n} - {r.name}: {r.reason}")
+            if self.verbose and r.detail:
+                for line in r.detail.rstrip("\n").split("\n"):
+                    print(f"#   {line}")
+        sys.stdout.flush()
+
+
+def run_jobs(jobs, report, workers):
+    """Run JOBS (callables returning [Result]) on WORKERS threads; report
+    their results in job order as soon as each is done."""
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=workers)
+    try:
+        futures = [pool.submit(job) for job in jobs]
+        for f in futures:
+            try:
+                results = f.result()
+            except Exception as e:  # a bug in the runner itself
+                results = [Result("runner", False, f"{type(e).__name__}: {e}")]
+            for r in results:
+                report.add(r)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+        qemu.kill_all()
+        pool.shutdown(wait=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Run every test of the OS.")
+    parser.add_argument("-k", dest="keyword", help="only tests whose name contains this")
+    parser.add_argument("-v", dest="verbose", action="store_true",
+                        help="print tracebacks and serial logs of failures")
+    parser.add_argument("-j", dest="jobs", type=int, default=2,
+                        help="jobs at a time (default 2)")
+    args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+
+    jobs = unit_jobs()
+    jobs.append(run_ktest)
+    jobs += function_jobs("e2e", "e2e", args.keyword)
+    jobs += function_jobs("gdb", "gdb", args.keyword)
+    report = Report(args.keyword, args.verbose)
+    try:
+        run_jobs(jobs, report, max(1, args.jobs))
+    except KeyboardInterrupt:
+        print("# interrupted", flush=True)
+        return 130
+    print(f"{report.passed} passed, {report.failed} failed", flush=True)
+    return 1 if report.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
