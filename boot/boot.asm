@@ -49,8 +49,10 @@ boot_page_directory:
         times 1024 - (KERNEL_VBASE >> 22) - 2 dd 0
 
 section .bss
-align 16
-global boot_stack_bottom, boot_stack_top
+align 4096
+global boot_stack_guard, boot_stack_bottom, boot_stack_top
+boot_stack_guard:                       ; unmapped by paging_init: an
+        resb 4096                       ; overflow faults, not corrupts
 boot_stack_bottom:
         resb KSTACK_SIZE
 boot_stack_top:

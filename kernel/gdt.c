@@ -1,14 +1,23 @@
 /* kernel/gdt.c - the global descriptor table and the task-state segment.
  *
  * Flat segments (base 0, limit 4 GiB) for kernel and user code and data;
- * protection comes from paging.  The TSS exists only to give the CPU the
- * kernel stack (ss0:esp0) to switch to when a trap arrives from ring 3.
- * Its I/O permission bitmap offset points past its limit: user code may not
- * touch I/O ports.
+ * protection comes from paging.  The TSS exists to give the CPU the kernel
+ * stack (ss0:esp0) to switch to when a trap arrives from ring 3.  Its I/O
+ * permission bitmap offset points past its limit: user code may not touch
+ * I/O ports.
+ *
+ * A second TSS is the double-fault task (IDT entry 8 is a task gate): a
+ * double fault usually means the kernel stack overflowed into its guard
+ * page, so the handler must run on a stack of its own, which only a task
+ * switch guarantees.  The switch saves the faulting context in the main
+ * TSS, where tss_saved_state() reads it for the panic report.
  */
 #include "kernel/segments.h"
 
+#include "kernel/kernel.h"
+#include "kernel/paging.h"
 #include "kernel/string.h"
+#include "kernel/trap.h"
 
 struct gdt_entry {
 	uint16_t limit_lo;
@@ -40,7 +49,8 @@ struct gdt_ptr {
 #define FLAG_4K_32BIT 0xC0
 
 static struct gdt_entry gdt[GDT_ENTRIES];
-static struct tss tss;
+static struct tss tss, double_fault_tss;
+static uint8_t double_fault_stack[8192] __attribute__((aligned(16)));
 
 static void set_entry(int i, uint32_t base, uint32_t limit, uint8_t access,
 		      uint8_t flags)
@@ -54,6 +64,8 @@ static void set_entry(int i, uint32_t base, uint32_t limit, uint8_t access,
 		.base_hi = base >> 24,
 	};
 }
+
+static void init_double_fault_task(void);
 
 static void load_gdt(void)
 {
@@ -89,7 +101,37 @@ void gdt_init(void)
 	tss.iomap_base = sizeof(tss); /* beyond the limit: no I/O bitmap */
 	set_entry(GDT_TSS, (uint32_t)&tss, sizeof(tss) - 1,
 		  ACC_PRESENT | ACC_TSS32, 0);
+	init_double_fault_task();
 	load_gdt();
+}
+
+static void init_double_fault_task(void)
+{
+	struct tss *t = &double_fault_tss;
+
+	memset(t, 0, sizeof(*t));
+	t->eip = (uint32_t)double_fault_task;
+	t->esp = (uint32_t)double_fault_stack + sizeof(double_fault_stack);
+	t->cs = KERNEL_CS;
+	t->ss = t->ds = t->es = KERNEL_DS;
+	t->cr3 = V2P(kernel_page_directory);
+	t->eflags = 0x2; /* interrupts off */
+	t->iomap_base = sizeof(*t);
+	set_entry(GDT_DOUBLEFAULT_TSS, (uint32_t)t, sizeof(*t) - 1,
+		  ACC_PRESENT | ACC_TSS32, 0);
+}
+
+void tss_saved_state(struct trap_frame *tf)
+{
+	*tf = (struct trap_frame){
+		.gs = tss.gs, .fs = tss.fs, .es = tss.es, .ds = tss.ds,
+		.edi = tss.edi, .esi = tss.esi, .ebp = tss.ebp,
+		.esp_at_pushad = tss.esp - 20, /* as a kernel trap frame has it */
+		.ebx = tss.ebx, .edx = tss.edx, .ecx = tss.ecx, .eax = tss.eax,
+		.trapno = T_DOUBLE_FAULT,
+		.eip = tss.eip, .cs = tss.cs, .eflags = tss.eflags,
+		.user_esp = tss.esp, .user_ss = tss.ss,
+	};
 }
 
 void tss_set_kernel_stack(uint32_t esp0)

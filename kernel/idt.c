@@ -1,7 +1,8 @@
 /* kernel/idt.c - the interrupt descriptor table.
  *
  * All 256 vectors get an interrupt gate to their stub in entry.asm, so
- * every trap starts with interrupts off.  Only int 0x80 (system calls) and
+ * every trap starts with interrupts off; the double fault alone gets a
+ * task gate.  Only int 0x80 (system calls) and
  * int3/into (so a user breakpoint is a breakpoint, not a protection fault)
  * may be raised from ring 3.
  */
@@ -23,6 +24,7 @@ struct idt_ptr {
 
 #define GATE_INTERRUPT32 0x8E /* present, DPL 0, 32-bit interrupt gate */
 #define GATE_DPL3 0x60
+#define GATE_TASK 0x85 /* present, DPL 0, task gate */
 
 extern const uint32_t trap_vectors[256];
 static struct idt_gate idt[256];
@@ -48,5 +50,8 @@ void idt_init(void)
 	set_gate(T_BREAKPOINT, GATE_INTERRUPT32 | GATE_DPL3);
 	set_gate(4, GATE_INTERRUPT32 | GATE_DPL3); /* into */
 	set_gate(T_SYSCALL, GATE_INTERRUPT32 | GATE_DPL3);
+	/* A double fault switches to its own task and stack (gdt.c). */
+	idt[T_DOUBLE_FAULT] = (struct idt_gate){ .selector = DOUBLEFAULT_TSS_SEL,
+						 .type_attr = GATE_TASK };
 	__asm__ volatile("lidt %0" : : "m"(p));
 }

@@ -109,6 +109,25 @@ static void cmd_fault(int argc __unused, char **argv __unused)
 	(void)*(volatile int *)0;
 }
 
+static volatile int overflow_limit = 1 << 30;
+
+/* Each level keeps 256 bytes on the stack; no compiler can flatten it. */
+static int recurse(int depth)
+{
+	volatile char pad[256];
+
+	pad[0] = (char)depth;
+	if (depth >= overflow_limit)
+		return pad[0];
+	return recurse(depth + 1) + pad[0];
+}
+
+static void cmd_overflow(int argc __unused, char **argv __unused)
+{
+	kprintf("recursing until the kernel stack overflows...\n");
+	kprintf("%d\n", recurse(0));
+}
+
 static const struct command commands[] = {
 	{ "help", "list the commands", cmd_help },
 	{ "mem", "memory map, free frames, heap use", cmd_mem },
@@ -117,6 +136,7 @@ static const struct command commands[] = {
 	{ "poweroff", "[STATUS]  power off (QEMU exits with STATUS*2+1)", cmd_poweroff },
 	{ "panic", "[MSG]  panic on purpose (test the panic path)", cmd_panic },
 	{ "fault", "dereference NULL in the kernel (test the fault path)", cmd_fault },
+	{ "overflow", "overflow the kernel stack (test the double-fault path)", cmd_overflow },
 };
 
 static void cmd_help(int argc __unused, char **argv __unused)

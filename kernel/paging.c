@@ -12,10 +12,20 @@
 #define KERNEL_PDE_FIRST PDE_INDEX(KERNEL_VBASE)
 
 pde_t kernel_page_directory[1024] __attribute__((aligned(4096)));
+/* The first 4 MiB of the kernel half (the kernel image) in 4 KiB pages, so
+ * that single pages such as the boot stack's guard can be left unmapped. */
+static pte_t kernel_image_table[1024] __attribute__((aligned(4096)));
+
+extern char boot_stack_guard[];
 
 void paging_init(void)
 {
-	for (uint32_t pa = 0; pa < LOWMEM_LIMIT; pa += 0x400000)
+	for (uint32_t pa = 0; pa < 0x400000; pa += PAGE_SIZE)
+		kernel_image_table[pa >> PAGE_SHIFT] = pa | PTE_PRESENT | PTE_WRITE;
+	kernel_image_table[V2P(boot_stack_guard) >> PAGE_SHIFT] = 0;
+	kernel_page_directory[KERNEL_PDE_FIRST] =
+		V2P(kernel_image_table) | PTE_PRESENT | PTE_WRITE;
+	for (uint32_t pa = 0x400000; pa < LOWMEM_LIMIT; pa += 0x400000)
 		kernel_page_directory[KERNEL_PDE_FIRST + (pa >> 22)] =
 			pa | PTE_PRESENT | PTE_WRITE | PTE_4M;
 	write_cr3(V2P(kernel_page_directory));

@@ -1,7 +1,9 @@
 /* kernel/paging.h - page directories and page tables (32-bit, no PAE).
  *
- * The kernel half (0xC0000000 and up) maps physical memory linearly with
- * 4 MiB pages and is the same in every address space; the user half is
+ * The kernel half (0xC0000000 and up) maps physical memory linearly and is
+ * the same in every address space: 4 KiB pages for the first 4 MiB (the
+ * kernel image, where the boot stack's guard page stays unmapped), 4 MiB
+ * pages above.  The user half is
  * mapped with 4 KiB pages through page tables taken from the frame
  * allocator.
  */

@@ -12,6 +12,7 @@
 
 #include "kernel/format.h"
 #include "kernel/ksyms.h"
+#include "kernel/paging.h"
 #include "kernel/power.h"
 #include "kernel/printk.h"
 #include "kernel/trap.h"
@@ -21,10 +22,12 @@
 
 static volatile int panicking;
 
+/* A frame pointer we can read without faulting (not in a guard page). */
 static bool plausible_frame(uint32_t ebp)
 {
 	return ebp >= KERNEL_VBASE && ebp < KERNEL_VBASE + LOWMEM_LIMIT - 8 &&
-	       !(ebp & 3);
+	       !(ebp & 3) && paging_lookup(kernel_page_directory, ebp) &&
+	       paging_lookup(kernel_page_directory, ebp + 4);
 }
 
 static void print_address(uint32_t addr)

@@ -13,6 +13,7 @@
 #include "kernel/kernel.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
+#include "kernel/segments.h"
 #include "kernel/syscall.h"
 #include "kernel/x86.h"
 
@@ -81,6 +82,14 @@ static void exception(struct trap_frame *tf)
 		panic_trap(tf, "%s in user mode with no process to signal",
 			   trap_name(tf->trapno));
 	panic_trap(tf, "%s in kernel", trap_name(tf->trapno));
+}
+
+void double_fault_task(void)
+{
+	struct trap_frame tf;
+
+	tss_saved_state(&tf);
+	panic_trap(&tf, "double fault in kernel (kernel stack overflow?)");
 }
 
 void trap_dispatch(struct trap_frame *tf)

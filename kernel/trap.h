@@ -39,6 +39,8 @@ void idt_init(void);
 /* Called by entry.asm for every trap, interrupts off. */
 void trap_dispatch(struct trap_frame *tf);
 const char *trap_name(uint32_t trapno);
+/* Entry of the double-fault task (see gdt.c); reports and panics. */
+void double_fault_task(void) __attribute__((noreturn));
 
 /* A hook for traps from ring 3 that are not system calls or IRQs, used
  * by the self-tests until processes exist; must not return. */
