@@ -10,7 +10,8 @@
 #   make format / clean / distclean
 #
 # CMDLINE sets the kernel command line for run/debug/iso; QEMU_EXTRA adds
-# QEMU flags (e.g. QEMU_EXTRA="-d int,cpu_reset").
+# QEMU flags (e.g. QEMU_EXTRA="-d int,cpu_reset"); TEST_ARGS goes to
+# tests/run.py (e.g. TEST_ARGS="-k monitor -v"), BENCH_ARGS to the bench.
 
 B := build
 CC := gcc
@@ -140,10 +141,10 @@ test: all unit-tests
 	@$(MAKE) --no-print-directory iso ISO=$(B)/test.iso \
 		ISO_CMDLINE="init=/sbin/init ip=10.0.2.15/24:10.0.2.2 -- from grub" >/dev/null
 	@$(MAKE) --no-print-directory iso >/dev/null
-	@$(PYTHON) tests/run.py
+	@$(PYTHON) tests/run.py $(TEST_ARGS)
 
-bench: all
-	@$(PYTHON) tools/bench_boot.py
+bench: all iso
+	@$(PYTHON) tools/bench_boot.py $(BENCH_ARGS)
 
 format:
 	clang-format -i $(KERNEL_C) $(wildcard kernel/*.h drivers/*.h tests/unit/*.[ch])

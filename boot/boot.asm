@@ -9,8 +9,11 @@
 ;
 ; The early page directory maps the first 8 MiB twice with 4 MiB (PSE)
 ; pages: identity, so the instruction after "enable paging" can still be
-; fetched, and at 0xC0000000, where the kernel runs.  mm_init() replaces it
-; with the real kernel page directory and drops the identity map.
+; fetched, and at 0xC0000000, where the kernel runs.  paging_init()
+; replaces it with the kernel page directory and drops the identity map.
+; The code continues in the higher half in boot/start.asm (a file of its
+; own so that each file's code is in one section, which keeps GDB's view
+; of the debug information sane).
 
 KERNEL_VBASE    equ 0xC0000000
 %define V2P(x)  ((x) - KERNEL_VBASE)
@@ -29,7 +32,7 @@ CR4_PSE         equ 1 << 4
 
 KSTACK_SIZE     equ 16384
 
-extern kmain
+extern higher_half
 
 section .multiboot progbits alloc noexec nowrite align=4
 align 4
@@ -71,14 +74,3 @@ _start:
         mov cr0, ecx
         lea ecx, [higher_half]
         jmp ecx                         ; absolute jump into the higher half
-
-section .text
-higher_half:
-        mov esp, boot_stack_top
-        xor ebp, ebp                    ; ends the backtrace chain
-        push ebx                        ; Multiboot info (physical)
-        push eax                        ; Multiboot magic
-        call kmain
-.hang:  cli
-        hlt
-        jmp .hang

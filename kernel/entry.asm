@@ -4,9 +4,9 @@
 ; Each vector has a stub that makes the stack uniform (a dummy error code
 ; where the CPU pushes none, then the vector number) and jumps to
 ; trap_common, which saves the rest of a struct trap_frame (kernel/trap.h),
-; switches to the kernel's data segments and calls trap_dispatch(frame).
-; Before the call it pushes the interrupted eip and ebp as a fake stack
-; frame, so backtraces (ours and GDB's) walk on through the interruption.
+; switches to the kernel's data segments and calls trap_dispatch(frame)
+; through trap_call_c, which dresses the interruption up as a call so
+; that backtraces (ours and GDB's) walk on through it.
 
 %include "kernel/segments.inc"
 
@@ -37,12 +37,19 @@ trap_common:
         mov ds, ax
         mov es, ax
         mov eax, esp                    ; struct trap_frame *
-        push dword [eax + 56]           ; interrupted eip  } fake frame
-        push dword [eax + 24]           ; interrupted ebp  } for backtraces
+        push dword [eax + 56]           ; the interrupted eip, as if it
+        ;                                 had called trap_call_c
+; From here the stack looks like an ordinary call from the interrupted
+; code, and trap_call_c starts like an ordinary function, so our
+; backtraces and GDB's unwinder both walk on into the interrupted code.
+trap_call_c:
+        push ebp                        ; still the interrupted ebp
         mov ebp, esp
         push eax
         call trap_dispatch
-        add esp, 12
+        add esp, 4
+        pop ebp
+        add esp, 4                      ; the interrupted eip
 trap_return:
         pop gs
         pop fs

@@ -10,6 +10,7 @@
 #include "drivers/serial.h"
 #include "drivers/vga.h"
 #include "kernel/cmdline.h"
+#include "kernel/format.h"
 #include "kernel/kernel.h"
 #include "kernel/kmalloc.h"
 #include "kernel/ksyms.h"
@@ -33,11 +34,13 @@ struct boot_params boot_params;
 
 static void warn_cmdline(const char *fmt, ...)
 {
+	char msg[512];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vprintk_level(LOG_WARN, fmt, ap);
+	kvsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	pr_warn("%s", msg);
 }
 
 static void print_params(void)

@@ -99,7 +99,7 @@ void panic_trap(const struct trap_frame *tf, const char *fmt, ...)
 	va_start(ap, fmt);
 	panic_begin(fmt, ap);
 	va_end(ap);
-	kprintf("trap %u (%s), error code %#x\n", tf->trapno,
+	kprintf("trap %u (%s), error code 0x%x\n", tf->trapno,
 		trap_name(tf->trapno), tf->err);
 	dump_registers(tf);
 	backtrace_print(tf->eip, tf->ebp);

@@ -113,9 +113,13 @@ KTEST(clock_ticks_and_tsc_agree)
 	udelay(20000); /* 20 ms by the TSC, interrupts on */
 	uint64_t dt = ticks_read() - t0, dns = time_ns() - ns0;
 
+	/* Both clocks follow the host's time under TCG, but a busy host can
+	 * delay timer interrupts: the bounds allow for that, not more. */
 	KEXPECT(tsc_khz() > 1000);
-	KEXPECT(dns >= 20000000 && dns < 40000000);
-	KEXPECT(dt >= 15 && dt <= 40); /* the PIT agrees, within a few ms */
+	if (dns < 20000000 || dns > 60000000)
+		ktest_fail(__FILE__, __LINE__, "udelay(20 ms) took %llu ns", dns);
+	if (dt < 10 || dt > 60)
+		ktest_fail(__FILE__, __LINE__, "%llu ticks in 20 ms", dt);
 }
 
 KTEST(clock_is_monotonic)

@@ -131,7 +131,15 @@ class track:
 
 
 class Qemu:
-    """One QEMU run; see the module docstring."""
+    """One QEMU run, started at once; see the module docstring.
+
+    cmdline     the kernel command line (-kernel build/kernel.elf -append)
+    iso         boot this ISO with -cdrom instead (ISO or TEST_ISO)
+    debug_exit  False drops the isa-debug-exit device (ACPI power-off)
+    extra       more QEMU arguments (relative paths: see private)
+    timeout     the hard overall timeout in seconds
+    private     run in the private directory with -snapshot (default)
+    """
 
     def __init__(self, cmdline="", *, iso=None, debug_exit=True, extra=(),
                  timeout=60, private=True, qemu="qemu-system-i386"):
@@ -185,7 +193,10 @@ class Qemu:
         decoder = codecs.getincrementaldecoder("utf-8")("replace")
         fd = self.proc.stdout.fileno()
         while True:
-            data = os.read(fd, 4096)
+            try:
+                data = os.read(fd, 4096)
+            except OSError:  # closed under us: treat as the end
+                data = b""
             text = decoder.decode(data, final=not data).replace("\r", "")
             with self._cond:
                 self._text += text
@@ -197,9 +208,7 @@ class Qemu:
                 return
 
     def _read_stderr(self):
-        data = self.proc.stderr.read()
-        with self._cond:
-            self._stderr = data
+        self._stderr = self.proc.stderr.read()  # QEMU's own errors, at exit
 
     def _expire(self):
         # Killing under the lock: a waiter wakes to see timed_out, never
@@ -253,8 +262,9 @@ class Qemu:
     def describe(self):
         """The command, the exit status, stderr and the serial log."""
         rc = self.proc.poll()
-        with self._cond:
-            text, err = self._text, self._stderr
+        if rc is not None:
+            self._readers[1].join(1)
+        text, err = self.log, self._stderr
         out = [f"qemu: {subprocess.list2cmdline(self.argv)}",
                f"qemu: pid {self.proc.pid}, "
                + ("still running" if rc is None else f"exit status {rc}")]
@@ -307,6 +317,19 @@ class Qemu:
                 if left <= 0:
                     raise QemuError(f"no /{regex}/ within {timeout}s", self)
                 self._cond.wait(left)
+
+    def check(self, regex, flags=re.M):
+        """REGEX must occur in the output so far (consumed or not)."""
+        m = re.search(regex, self.log, flags)
+        if not m:
+            raise QemuError(f"no /{regex}/ in the output", self)
+        return m
+
+    def check_absent(self, regex, flags=re.M):
+        """REGEX must not occur in the output so far."""
+        m = re.search(regex, self.log, flags)
+        if m:
+            raise QemuError(f"unexpected {m.group(0).strip()!r} in the output", self)
 
     def send(self, text):
         """Type TEXT on the serial port."""

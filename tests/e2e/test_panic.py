@@ -1,7 +1,8 @@
 """tests/e2e/test_panic.py - the panic path: message, registers, backtrace.
 
 A panic prints its report even with quiet and powers off with status 0x70,
-so QEMU exits with 225.
+so QEMU exits with 225: a requested panic, a NULL dereference and a
+kernel stack overflow (double fault) are checked.
 """
 
 import sys
@@ -53,10 +54,24 @@ def test_null_dereference_in_the_kernel():
         q.prompt()
         q.send("fault\r")
         q.expect(r"PANIC: page fault in kernel\n")
-        q.expect_next(r"trap 14 \(page fault\), error code 0x0\n")
+        q.expect_next(r"trap 14 \(page fault\), error code (0x)?0\n")
         cr2 = check_dump(q)
         assert cr2 == "00000000", f"cr2={cr2}, expected the NULL address"
         q.expect_next(frame("cmd_fault"))
+        q.expect(frame("kmain"), 10)
+        rc = q.wait()
+        assert rc == PANIC_STATUS, f"QEMU exit status {rc}, expected {PANIC_STATUS}"
+
+
+def test_kernel_stack_overflow_is_a_double_fault_report():
+    with Qemu("init=kmon quiet") as q:
+        q.prompt()
+        q.send("overflow\r")
+        q.expect(r"PANIC: double fault in kernel.*\n", 30)
+        q.expect_next(r"trap 8 \(double fault\), error code (0x)?0\n")
+        check_dump(q)
+        q.expect_next(frame("recurse"))
+        q.expect(frame("cmd_overflow"), 10)
         q.expect(frame("kmain"), 10)
         rc = q.wait()
         assert rc == PANIC_STATUS, f"QEMU exit status {rc}, expected {PANIC_STATUS}"

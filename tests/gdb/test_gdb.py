@@ -8,6 +8,7 @@ kernel runs on, which the tests check too (prompt, then poweroff).
 
 import re
 import socket
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -78,6 +79,8 @@ def test_break_in_the_timer_interrupt():
         frames = re.findall(r"^#\d+\s+(?:0x[0-9a-f]+ in )?(\w+) ", out, re.M)
         check(frames[:3] == ["timer_tick", "irq_dispatch", "trap_dispatch"],
               f"backtrace {frames}", out)
+        check("kmain" in frames, f"the backtrace does not get through the "
+              f"interrupt to kmain: {frames}", out)
         check(re.search(r'^\$2 = 0x[0-9a-f]+ <boot_params\+\d+> "kmon"$', out, re.M),
               "print boot_params.init does not show \"kmon\"", out)
         check(re.search(r"^\$1 = \d+$", out, re.M), "print ticks failed", out)
@@ -87,19 +90,27 @@ def test_break_in_the_timer_interrupt():
         resume_and_power_off(q)
 
 
+def elf_entry(path):
+    """The entry point address in a 32-bit ELF file's header."""
+    header = (ROOT / path).read_bytes()[:28]
+    assert header[:5] == b"\x7fELF\x01", f"{path} is not a 32-bit ELF file"
+    return struct.unpack_from("<I", header, 24)[0]
+
+
 def test_kentry_stops_at_the_entry_point():
+    entry = elf_entry("build/kernel.elf")
     port = free_port()
     with debug_qemu(port) as q:
-        out = run_gdb(port, "kentry",
-                      r'printf "pc=%#x entry=%#x eax=%#x\n", $pc, &_start_phys, $eax',
+        out = run_gdb(port, "kentry", r'printf "pc=%#x eax=%#x\n", $pc, $eax',
                       "info line kmain")
-        m = re.search(r"^pc=(0x[0-9a-f]+|0) entry=(0x[0-9a-f]+) eax=(0x[0-9a-f]+|0)$",
-                      out, re.M)
-        check(m, "no pc/entry line", out)
-        pc, entry, eax = (int(v, 16) for v in m.groups())
-        check(pc == entry, f"stopped at pc={pc:#x}, _start_phys is {entry:#x}", out)
+        m = re.search(r"^pc=(0x[0-9a-f]+|0) eax=(0x[0-9a-f]+|0)$", out, re.M)
+        check(m, "no pc/eax line", out)
+        pc, eax = (int(v, 16) for v in m.groups())
+        check(pc == entry, f"stopped at pc={pc:#x}, the ELF entry is {entry:#x}", out)
         check(eax == MULTIBOOT_MAGIC, f"eax={eax:#x} at the entry, "
               f"expected the Multiboot magic {MULTIBOOT_MAGIC:#x}", out)
+        check(re.search(r"^Temporary breakpoint \d+, \w+ \(\) at \S+\.asm:\d+$",
+                        out, re.M), "the stop is not named by symbol and line", out)
         check(re.search(r'^Line \d+ of "kernel/main\.c"', out, re.M),
               "no line information for kmain (symbols not loaded?)", out)
         resume_and_power_off(q)
