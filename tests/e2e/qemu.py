@@ -366,3 +366,15 @@ class Qemu:
                 if left <= 0:
                     raise QemuError(f"QEMU still running after {timeout}s", self)
                 self._cond.wait(min(left, 0.05))
+
+
+def boot_to_prompt(cmdline, **kwargs):
+    """A Qemu booted with CMDLINE up to the monitor prompt; use it with
+    `with` so it is closed (and QEMU ended) whatever happens."""
+    q = Qemu(cmdline, **kwargs)
+    try:
+        q.prompt()
+    except BaseException:
+        q.close()
+        raise
+    return q

@@ -11,20 +11,14 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from qemu import Qemu  # noqa: E402
+from qemu import boot_to_prompt  # noqa: E402
 
 WARNING = r"^\[[ \d.]+\] warning: ignoring unknown or malformed kernel parameter '(.*)'$"
 
 
 def boot(cmdline):
     """A QEMU booted with CMDLINE to the monitor prompt."""
-    q = Qemu(cmdline)
-    try:
-        q.prompt()
-    except BaseException:
-        q.close()
-        raise
-    return q
+    return boot_to_prompt(cmdline)
 
 
 def power_off(q):

@@ -11,20 +11,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from qemu import Qemu  # noqa: E402
+from qemu import boot_to_prompt  # noqa: E402
 
 COMMANDS = ["help", "mem", "ticks", "log", "poweroff", "panic", "fault"]
 
 
 def monitor():
     """A QEMU booted to the monitor prompt (use it with `with`)."""
-    q = Qemu("init=kmon")
-    try:
-        q.prompt()
-    except BaseException:
-        q.close()
-        raise
-    return q
+    return boot_to_prompt("init=kmon")
 
 
 def power_off(q, status=0):

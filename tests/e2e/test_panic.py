@@ -34,44 +34,39 @@ def check_dump(q):
     return cr2
 
 
-def test_panic_from_the_monitor():
-    with Qemu("init=kmon quiet") as q:
+def panic_report(command, header, trap_line, frames, cmdline="init=kmon quiet"):
+    """Types COMMAND at the monitor and checks the panic report: HEADER,
+    TRAP_LINE (None for a plain panic), the register dump, the backtrace
+    starting with FRAMES[0] and containing the rest in order, and QEMU's
+    exit status.  Returns cr2 from the dump."""
+    with Qemu(cmdline) as q:
         q.prompt()
-        q.send("panic boom\r")
-        q.expect(r"panic boom\n")
-        q.expect_next(r"PANIC: requested from the monitor: boom\n")
-        check_dump(q)
-        q.expect_next(frame("cmd_panic"))
-        q.expect(frame("monitor_exec"), 10)
-        q.expect(frame("monitor_run"), 10)
-        q.expect(frame("kmain"), 10)
+        q.send(command + "\r")
+        q.expect(rf"PANIC: {header}\n", 30)
+        if trap_line:
+            q.expect_next(trap_line + r"\n")
+        cr2 = check_dump(q)
+        q.expect_next(frame(frames[0]))
+        for name in frames[1:]:
+            q.expect(frame(name), 10)
         rc = q.wait()
         assert rc == PANIC_STATUS, f"QEMU exit status {rc}, expected {PANIC_STATUS}"
+        return cr2
+
+
+def test_panic_from_the_monitor():
+    panic_report("panic boom", "requested from the monitor: boom", None,
+                 ["cmd_panic", "monitor_exec", "monitor_run", "kmain"])
 
 
 def test_null_dereference_in_the_kernel():
-    with Qemu("init=kmon") as q:
-        q.prompt()
-        q.send("fault\r")
-        q.expect(r"PANIC: page fault in kernel\n")
-        q.expect_next(r"trap 14 \(page fault\), error code (0x)?0\n")
-        cr2 = check_dump(q)
-        assert cr2 == "00000000", f"cr2={cr2}, expected the NULL address"
-        q.expect_next(frame("cmd_fault"))
-        q.expect(frame("kmain"), 10)
-        rc = q.wait()
-        assert rc == PANIC_STATUS, f"QEMU exit status {rc}, expected {PANIC_STATUS}"
+    cr2 = panic_report("fault", "page fault in kernel",
+                       r"trap 14 \(page fault\), error code 0x0",
+                       ["cmd_fault", "kmain"], cmdline="init=kmon")
+    assert cr2 == "00000000", f"cr2={cr2}, expected the NULL address"
 
 
 def test_kernel_stack_overflow_is_a_double_fault_report():
-    with Qemu("init=kmon quiet") as q:
-        q.prompt()
-        q.send("overflow\r")
-        q.expect(r"PANIC: double fault in kernel.*\n", 30)
-        q.expect_next(r"trap 8 \(double fault\), error code (0x)?0\n")
-        check_dump(q)
-        q.expect_next(frame("recurse"))
-        q.expect(frame("cmd_overflow"), 10)
-        q.expect(frame("kmain"), 10)
-        rc = q.wait()
-        assert rc == PANIC_STATUS, f"QEMU exit status {rc}, expected {PANIC_STATUS}"
+    panic_report("overflow", r"double fault in kernel.*",
+                 r"trap 8 \(double fault\), error code 0x0",
+                 ["recurse", "cmd_overflow", "kmain"])
