@@ -80,6 +80,8 @@ void kmain(uint32_t magic, uint32_t mbi_pa)
 	time_init();
 	serial_enable_rx();
 	sti();
+	/* Buses and disks (PCI, ATA) are probed here. */
+	/* The root filesystem is mounted here. */
 	printk("kernel: ready\n");
 
 	if (boot_params.ktest)

@@ -19,6 +19,8 @@ uint64_t ticks_read(void);
 uint64_t time_ns(void);
 /* TSC frequency found by calibration, in kHz (0 before). */
 uint32_t tsc_khz(void);
+/* Seconds since the Unix epoch: the RTC's time at boot plus the uptime. */
+int64_t time_realtime(void);
 /* Busy-waits (interrupts may stay off) for at least us microseconds. */
 void udelay(uint32_t us);
 

@@ -44,5 +44,12 @@
 #define ENOSYS 38
 #define ENOTEMPTY 39
 #define ELOOP 40
+#define ENODATA 61
+#define EOVERFLOW 75
+#define EBADFD 77
+#define ENOTSOCK 88
+#define EOPNOTSUPP 95
+#define ETIMEDOUT 110
+#define EUCLEAN 117 /* structure needs cleaning: a corrupt filesystem */
 
 #endif

@@ -1,0 +1,21 @@
+/* kernel/uaccess.h - copying between the kernel and a caller's buffer.
+ *
+ * File operations move data to and from the buffer a read()/write() was
+ * given with copy_out()/copy_in(), never with memcpy, because that buffer
+ * may be a user program's.  The system-call layer checks that a user
+ * buffer lies below KERNEL_VBASE before the call; these functions then
+ * survive an unmapped page by returning -EFAULT (the fault fixup arrives
+ * with user processes; until then every buffer is kernel memory).  The
+ * host build of the filesystem code provides them as memcpy.
+ */
+#ifndef KERNEL_UACCESS_H
+#define KERNEL_UACCESS_H
+
+#include <stddef.h>
+
+/* Copies n bytes from kernel memory src to the caller's dst: 0 or -EFAULT. */
+int copy_out(void *dst, const void *src, size_t n);
+/* Copies n bytes from the caller's src to kernel memory dst: 0 or -EFAULT. */
+int copy_in(void *dst, const void *src, size_t n);
+
+#endif
