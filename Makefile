@@ -34,7 +34,8 @@ KLDFLAGS := -m32 -nostdlib -static -no-pie -T linker.ld \
 	-Wl,--build-id=none -Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack
 NASMFLAGS := -f elf32 -g -F dwarf -I.
 
-KERNEL_C := $(wildcard kernel/*.c kernel/tests/*.c drivers/*.c)
+KERNEL_C := $(wildcard kernel/*.c kernel/fs/*.c kernel/fs/ext2/*.c \
+	kernel/tests/*.c drivers/*.c)
 KERNEL_ASM := $(wildcard boot/*.asm kernel/*.asm kernel/tests/*.asm)
 KERNEL_OBJS := $(KERNEL_ASM:%.asm=$(B)/%.o) $(KERNEL_C:%.c=$(B)/%.o)
 
@@ -135,7 +136,22 @@ $(B)/unit/%: tests/unit/%.c tests/unit/unit.h $(UNIT_SRCS)
 	@mkdir -p $(dir $@)
 	$(CC) $(HOSTCFLAGS) -o $@ $< $(UNIT_SRCS)
 
-unit-tests: $(UNIT_TESTS)
+# Host tests of the storage stack (tests/unit/fs/test_X.c -> build/unit/
+# test_fs_X): the block cache, the VFS and ext2 as the kernel builds them,
+# over a file-backed block device, with AddressSanitizer and UBSan.
+FS_HOST_SRCS := kernel/blockdev.c kernel/bcache.c kernel/vfs.c kernel/namei.c \
+	kernel/file.c kernel/inode.c kernel/mount.c kernel/fdtable.c \
+	kernel/format.c $(wildcard kernel/fs/ext2/*.c) \
+	tests/unit/host/shim.c tests/unit/host/filedev.c
+FS_HOST_HDRS := $(wildcard kernel/*.h kernel/fs/ext2/*.h tests/unit/host/*.h tests/unit/fs/*.h)
+FS_TESTS := $(patsubst tests/unit/fs/test_%.c,$(B)/unit/test_fs_%,$(wildcard tests/unit/fs/test_*.c))
+SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+
+$(B)/unit/test_fs_%: tests/unit/fs/test_%.c $(FS_HOST_SRCS) $(FS_HOST_HDRS) tests/unit/unit.h
+	@mkdir -p $(dir $@)
+	$(CC) $(HOSTCFLAGS) $(SANITIZE) -o $@ $< $(filter %.c,$(FS_HOST_SRCS))
+
+unit-tests: $(UNIT_TESTS) $(FS_TESTS)
 
 test: all unit-tests
 	@$(MAKE) --no-print-directory iso ISO=$(B)/test.iso \

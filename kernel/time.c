@@ -8,6 +8,7 @@
 #include "kernel/time.h"
 
 #include "drivers/pit.h"
+#include "drivers/rtc.h"
 #include "kernel/irq.h"
 #include "kernel/printk.h"
 #include "kernel/x86.h"
@@ -17,6 +18,7 @@
 
 volatile uint64_t ticks;
 static uint64_t tsc_boot;
+static int64_t boot_epoch; /* the RTC at time_init, minus the uptime then */
 static uint32_t tsc_mult; /* ns per cycle << MULT_SHIFT */
 static uint32_t khz;
 
@@ -34,6 +36,11 @@ uint64_t time_ns(void)
 	if (!tsc_mult)
 		return 0;
 	return cycles_to_ns(rdtsc() - tsc_boot);
+}
+
+int64_t time_realtime(void)
+{
+	return boot_epoch + (int64_t)(time_ns() / 1000000000u);
 }
 
 uint32_t tsc_khz(void)
@@ -86,6 +93,7 @@ void time_init(void)
 		pr_warn("time: TSC calibration failed (%u cycles in 10 ms)\n",
 			(unsigned)cycles);
 	}
+	boot_epoch = rtc_read_epoch() - (int64_t)(time_ns() / 1000000000u);
 	irq_register(0, timer_tick);
 	pit_start_periodic(HZ);
 	printk("time: TSC %u.%03u MHz, timer %u Hz\n", khz / 1000, khz % 1000, HZ);

@@ -242,7 +242,7 @@ int vfs_chdir(const char *path);
  * -ELOOP, -ENAMETOOLONG, ...). */
 struct inode *namei(const char *path, unsigned flags);
 /* The directory that would contain path's last component (referenced),
- * with the component in *name/*len (pointing into path).  The last
+ * with the component in *name and *len (pointing into path).  The last
  * component is "" for "/", and "." or ".." are returned as such. */
 struct inode *namei_parent(const char *path, const char **name, size_t *len);
 

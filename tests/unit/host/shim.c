@@ -12,6 +12,7 @@
 #include "kernel/kmalloc.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
+#include "kernel/string.h"
 #include "kernel/time.h"
 #include "kernel/uaccess.h"
 #include "tests/unit/host/host.h"
@@ -84,6 +85,19 @@ int copy_in(void *dst, const void *src, size_t n)
 {
 	memcpy(dst, src, n);
 	return 0;
+}
+
+/* glibc 2.36 has no strlcpy; kernel/string.h promises it. */
+size_t strlcpy(char *dst, const char *src, size_t size)
+{
+	size_t len = strlen(src);
+
+	if (size) {
+		size_t n = len < size - 1 ? len : size - 1;
+		memcpy(dst, src, n);
+		dst[n] = '\0';
+	}
+	return len;
 }
 
 int64_t time_realtime(void)

@@ -1,0 +1,543 @@
+/* kernel/vfs.c - the file-system calls: vfs_open, vfs_read, vfs_mkdir...
+ *
+ * Each call resolves its path(s), does the checks Linux does, with the
+ * errors Linux returns, and then hands the work to the inode's or file's
+ * operations (see the division of work in vfs.h).  This is the layer the
+ * system calls (sys_open, sys_read...) will call after copying their
+ * arguments in.  Permissions are not checked yet: everyone is root.
+ */
+#include "kernel/bcache.h"
+#include "kernel/err.h"
+#include "kernel/string.h"
+#include "kernel/uapi/errno.h"
+#include "kernel/vfs.h"
+#include "kernel/vfs_internal.h"
+
+static bool is_dot_or_dotdot(const char *name, size_t len)
+{
+	return (len == 1 && name[0] == '.') ||
+	       (len == 2 && name[0] == '.' && name[1] == '.');
+}
+
+static bool has_trailing_slash(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n > 1 && path[n - 1] == '/';
+}
+
+static int lookup_child(struct inode *dir, const char *name, size_t len,
+			struct inode **out)
+{
+	if (!dir->i_op || !dir->i_op->lookup)
+		return -ENOTDIR;
+	return dir->i_op->lookup(dir, name, len, out);
+}
+
+/* Fails if name already exists in dir. */
+static int must_not_exist(struct inode *dir, const char *name, size_t len)
+{
+	struct inode *child;
+	int err = lookup_child(dir, name, len, &child);
+
+	if (!err) {
+		iput(child);
+		return -EEXIST;
+	}
+	return err == -ENOENT ? 0 : err;
+}
+
+static int writable(struct inode *inode)
+{
+	return inode->sb->read_only ? -EROFS : 0;
+}
+
+/* --- open and the calls on open files */
+
+static int create_file(const char *path, int flags, uint32_t mode,
+		       struct inode **out)
+{
+	const char *name;
+	size_t len;
+	struct inode *dir = namei_parent(path, &name, &len);
+	int err;
+
+	if (IS_ERR(dir))
+		return PTR_ERR(dir);
+	if (!len || is_dot_or_dotdot(name, len)) {
+		iput(dir); /* "/", "." or "..": a directory, not a file */
+		return -EISDIR;
+	}
+	err = lookup_child(dir, name, len, out);
+	if (!err && (flags & O_EXCL)) {
+		iput(*out);
+		err = -EEXIST;
+	} else if (!err && S_ISLNK((*out)->mode)) { /* open through the link */
+		iput(*out);
+		*out = namei(path, LOOKUP_FOLLOW);
+		err = IS_ERR(*out) ? PTR_ERR(*out) : 0;
+	} else if (err == -ENOENT) {
+		if (has_trailing_slash(path))
+			err = -EISDIR;
+		else if (!(err = writable(dir)))
+			err = dir->i_op->create ? dir->i_op->create(dir, name, len,
+						   S_IFREG | (mode & 07777), out)
+						: -EPERM;
+	}
+	iput(dir);
+	return err;
+}
+
+static int open_checks(struct inode *inode, int flags)
+{
+	int acc = flags & O_ACCMODE;
+
+	if (S_ISLNK(inode->mode))
+		return -ELOOP; /* O_NOFOLLOW on a link */
+	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->mode))
+		return -ENOTDIR;
+	if (S_ISDIR(inode->mode) && (acc != O_RDONLY || (flags & O_TRUNC)))
+		return -EISDIR;
+	if (acc != O_RDONLY && !S_ISCHR(inode->mode) && writable(inode))
+		return -EROFS;
+	if (acc == O_ACCMODE)
+		return -EINVAL;
+	return 0;
+}
+
+int vfs_open(const char *path, int flags, uint32_t mode, struct file **out)
+{
+	struct inode *inode;
+	struct file *f;
+	int err;
+
+	if (flags & O_CREAT) {
+		err = create_file(path, flags, mode, &inode);
+		if (err)
+			return err;
+	} else {
+		inode = namei(path, (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW);
+		if (IS_ERR(inode))
+			return PTR_ERR(inode);
+	}
+	err = open_checks(inode, flags);
+	if (!err && !inode->i_fop)
+		err = -ENXIO; /* a device node with no driver */
+	if (!err && (flags & O_TRUNC) && S_ISREG(inode->mode) &&
+	    (flags & O_ACCMODE) != O_RDONLY && inode->size)
+		err = inode->i_op->truncate(inode, 0);
+	f = err ? NULL : file_alloc(inode, inode->i_fop, flags & ~O_CREAT & ~O_EXCL);
+	if (!err && !f)
+		err = -ENOMEM;
+	iput(inode);
+	if (!err && f->f_op->open && (err = f->f_op->open(f->inode, f))) {
+		f->f_op = NULL; /* not opened: no release */
+		file_put(f);
+	}
+	if (!err)
+		*out = f;
+	return err;
+}
+
+int vfs_close(struct file *f)
+{
+	file_put(f);
+	return 0;
+}
+
+long vfs_pread(struct file *f, void *buf, size_t n, uint64_t pos)
+{
+	if ((f->flags & O_ACCMODE) == O_WRONLY || !f->f_op->read)
+		return -EBADF;
+	if (f->inode && S_ISDIR(f->inode->mode))
+		return -EISDIR;
+	return f->f_op->read(f, buf, n, &pos);
+}
+
+long vfs_pwrite(struct file *f, const void *buf, size_t n, uint64_t pos)
+{
+	if ((f->flags & O_ACCMODE) == O_RDONLY || !f->f_op->write)
+		return -EBADF;
+	return f->f_op->write(f, buf, n, &pos);
+}
+
+long vfs_read(struct file *f, void *buf, size_t n)
+{
+	if ((f->flags & O_ACCMODE) == O_WRONLY || !f->f_op->read)
+		return -EBADF;
+	if (f->inode && S_ISDIR(f->inode->mode))
+		return -EISDIR;
+	return f->f_op->read(f, buf, n, &f->pos);
+}
+
+long vfs_write(struct file *f, const void *buf, size_t n)
+{
+	if ((f->flags & O_ACCMODE) == O_RDONLY || !f->f_op->write)
+		return -EBADF;
+	if ((f->flags & O_APPEND) && f->inode)
+		f->pos = f->inode->size;
+	return f->f_op->write(f, buf, n, &f->pos);
+}
+
+int64_t vfs_lseek(struct file *f, int64_t off, int whence)
+{
+	int64_t base;
+
+	if (f->f_op->lseek)
+		return f->f_op->lseek(f, off, whence);
+	if (!f->inode)
+		return -ESPIPE;
+	switch (whence) {
+	case SEEK_SET: base = 0; break;
+	case SEEK_CUR: base = (int64_t)f->pos; break;
+	case SEEK_END: base = (int64_t)f->inode->size; break;
+	default: return -EINVAL;
+	}
+	if (base + off < 0)
+		return -EINVAL;
+	f->pos = (uint64_t)(base + off);
+	return (int64_t)f->pos;
+}
+
+int vfs_readdir(struct file *f, struct dir_context *ctx)
+{
+	int err;
+
+	if (!f->inode || !S_ISDIR(f->inode->mode) || !f->f_op->readdir)
+		return -ENOTDIR;
+	ctx->pos = f->pos;
+	err = f->f_op->readdir(f, ctx);
+	f->pos = ctx->pos;
+	return err;
+}
+
+static void fill_stat(struct inode *inode, struct vfs_stat *st)
+{
+	*st = (struct vfs_stat){
+		.dev = inode->sb->dev_id, .ino = inode->ino, .mode = inode->mode,
+		.nlink = inode->nlink, .uid = inode->uid, .gid = inode->gid,
+		.rdev = inode->rdev, .size = inode->size, .blksize = 4096,
+		.blocks = inode->blocks, .atime = inode->atime,
+		.mtime = inode->mtime, .ctime = inode->ctime,
+	};
+}
+
+int vfs_fstat(struct file *f, struct vfs_stat *st)
+{
+	if (!f->inode)
+		return -EBADF;
+	fill_stat(f->inode, st);
+	return 0;
+}
+
+int vfs_stat(const char *path, struct vfs_stat *st, bool follow)
+{
+	struct inode *inode = namei(path, follow ? LOOKUP_FOLLOW : 0);
+
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	fill_stat(inode, st);
+	iput(inode);
+	return 0;
+}
+
+static int do_truncate(struct inode *inode, uint64_t size)
+{
+	int err = writable(inode);
+
+	if (S_ISDIR(inode->mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->mode))
+		return -EINVAL;
+	return err ? err : inode->i_op->truncate(inode, size);
+}
+
+int vfs_truncate(const char *path, uint64_t size)
+{
+	struct inode *inode = namei(path, LOOKUP_FOLLOW);
+	int err;
+
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	err = do_truncate(inode, size);
+	iput(inode);
+	return err;
+}
+
+int vfs_ftruncate(struct file *f, uint64_t size)
+{
+	if (!f->inode || (f->flags & O_ACCMODE) == O_RDONLY)
+		return -EINVAL;
+	return do_truncate(f->inode, size);
+}
+
+int vfs_fsync(struct file *f)
+{
+	struct super_block *sb;
+	int err;
+
+	if (f->f_op->fsync)
+		return f->f_op->fsync(f);
+	if (!f->inode)
+		return -EINVAL;
+	sb = f->inode->sb;
+	err = sync_inodes(sb);
+	if (!err && sb->s_op->sync)
+		err = sb->s_op->sync(sb);
+	if (!err && sb->bdev)
+		err = bcache_sync(sb->bdev);
+	return err;
+}
+
+int vfs_chdir(const char *path)
+{
+	struct inode *dir = namei(path, LOOKUP_FOLLOW | LOOKUP_DIRECTORY);
+
+	if (IS_ERR(dir))
+		return PTR_ERR(dir);
+	vfs_set_cwd(dir);
+	iput(dir);
+	return 0;
+}
+
+/* --- calls on names */
+
+int vfs_mkdir(const char *path, uint32_t mode)
+{
+	const char *name;
+	size_t len;
+	struct inode *dir = namei_parent(path, &name, &len);
+	int err;
+
+	if (IS_ERR(dir))
+		return PTR_ERR(dir);
+	if (!len || is_dot_or_dotdot(name, len))
+		err = -EEXIST;
+	else if (!(err = must_not_exist(dir, name, len)) && !(err = writable(dir)))
+		err = dir->i_op->mkdir ? dir->i_op->mkdir(dir, name, len, mode & 07777)
+				       : -EPERM;
+	iput(dir);
+	return err;
+}
+
+/* Looks up the last component of path for removal: *dir and *victim are
+ * referenced on success. */
+static int lookup_victim(const char *path, struct inode **dir, const char **name,
+			 size_t *len, struct inode **victim)
+{
+	int err;
+
+	*dir = namei_parent(path, name, len);
+	if (IS_ERR(*dir))
+		return PTR_ERR(*dir);
+	err = *len ? lookup_child(*dir, *name, *len, victim) : -EBUSY;
+	if (err)
+		iput(*dir);
+	return err;
+}
+
+static bool is_mount_point(struct inode *inode)
+{
+	return inode->mounted || mount_of_root(inode) || inode == vfs_root();
+}
+
+int vfs_rmdir(const char *path)
+{
+	struct inode *dir, *victim;
+	const char *name;
+	size_t len;
+	int err = lookup_victim(path, &dir, &name, &len, &victim);
+
+	if (err)
+		return err;
+	if (len == 1 && name[0] == '.')
+		err = -EINVAL;
+	else if (is_dot_or_dotdot(name, len))
+		err = -ENOTEMPTY;
+	else if (!S_ISDIR(victim->mode))
+		err = -ENOTDIR;
+	else if (is_mount_point(victim))
+		err = -EBUSY;
+	else if (!(err = writable(dir)))
+		err = dir->i_op->rmdir ? dir->i_op->rmdir(dir, name, len) : -EPERM;
+	iput(victim);
+	iput(dir);
+	return err;
+}
+
+int vfs_unlink(const char *path)
+{
+	struct inode *dir, *victim;
+	const char *name;
+	size_t len;
+	int err = lookup_victim(path, &dir, &name, &len, &victim);
+
+	if (err)
+		return err == -EBUSY ? -EISDIR : err;
+	if (S_ISDIR(victim->mode))
+		err = -EISDIR;
+	else if (has_trailing_slash(path))
+		err = -ENOTDIR;
+	else if (!(err = writable(dir)))
+		err = dir->i_op->unlink ? dir->i_op->unlink(dir, name, len) : -EPERM;
+	iput(victim);
+	iput(dir);
+	return err;
+}
+
+/* True if dir is inode or lies below it (walking ".." up to the root). */
+static bool is_below(struct inode *dir, struct inode *inode)
+{
+	struct inode *cur = igrab(dir);
+	bool below = false;
+
+	for (int depth = 0; depth < 4096; depth++) {
+		struct inode *up;
+		int err;
+
+		if (cur == inode) {
+			below = true;
+			break;
+		}
+		if (cur == vfs_root() || cur == cur->sb->root)
+			break;
+		err = cur->i_op->lookup(cur, "..", 2, &up);
+		if (err)
+			break;
+		iput(cur);
+		cur = up;
+	}
+	iput(cur);
+	return below;
+}
+
+static int check_rename(struct inode *old_dir, struct inode *old,
+			struct inode *new_dir, struct inode *target,
+			const char *new_path)
+{
+	if (old_dir->sb != new_dir->sb)
+		return -EXDEV;
+	if (is_mount_point(old) || (target && is_mount_point(target)))
+		return -EBUSY;
+	if (target && S_ISDIR(old->mode) && !S_ISDIR(target->mode))
+		return -ENOTDIR;
+	if (target && !S_ISDIR(old->mode) && S_ISDIR(target->mode))
+		return -EISDIR;
+	if (!S_ISDIR(old->mode) && has_trailing_slash(new_path))
+		return -ENOTDIR;
+	if (S_ISDIR(old->mode) && is_below(new_dir, old))
+		return -EINVAL;
+	return writable(old_dir);
+}
+
+int vfs_rename(const char *old_path, const char *new_path)
+{
+	struct inode *old_dir, *old, *new_dir, *target = NULL;
+	const char *old_name, *new_name;
+	size_t old_len, new_len;
+	int err = lookup_victim(old_path, &old_dir, &old_name, &old_len, &old);
+
+	if (err)
+		return err;
+	new_dir = namei_parent(new_path, &new_name, &new_len);
+	if (IS_ERR(new_dir)) {
+		err = PTR_ERR(new_dir);
+		goto out_old;
+	}
+	if (is_dot_or_dotdot(old_name, old_len) || !new_len ||
+	    is_dot_or_dotdot(new_name, new_len)) {
+		err = -EBUSY;
+		goto out_new;
+	}
+	if (!S_ISDIR(old->mode) && has_trailing_slash(old_path)) {
+		err = -ENOTDIR;
+		goto out_new;
+	}
+	err = lookup_child(new_dir, new_name, new_len, &target);
+	if (err == -ENOENT)
+		target = NULL;
+	else if (err)
+		goto out_new;
+	if (target == old) { /* two names of one file: nothing to do */
+		err = 0;
+		goto out_target;
+	}
+	err = check_rename(old_dir, old, new_dir, target, new_path);
+	if (!err)
+		err = old_dir->i_op->rename ? old_dir->i_op->rename(old_dir, old_name,
+						old_len, new_dir, new_name, new_len)
+					    : -EPERM;
+out_target:
+	iput(target);
+out_new:
+	iput(new_dir);
+out_old:
+	iput(old);
+	iput(old_dir);
+	return err;
+}
+
+int vfs_link(const char *old_path, const char *new_path)
+{
+	struct inode *old = namei(old_path, 0), *dir;
+	const char *name;
+	size_t len;
+	int err;
+
+	if (IS_ERR(old))
+		return PTR_ERR(old);
+	dir = namei_parent(new_path, &name, &len);
+	if (IS_ERR(dir)) {
+		iput(old);
+		return PTR_ERR(dir);
+	}
+	if (S_ISDIR(old->mode))
+		err = -EPERM;
+	else if (!len || is_dot_or_dotdot(name, len))
+		err = -EEXIST;
+	else if (dir->sb != old->sb)
+		err = -EXDEV;
+	else if (!(err = must_not_exist(dir, name, len)) && !(err = writable(dir)))
+		err = dir->i_op->link ? dir->i_op->link(old, dir, name, len) : -EPERM;
+	iput(dir);
+	iput(old);
+	return err;
+}
+
+int vfs_symlink(const char *target, const char *link_path)
+{
+	const char *name;
+	size_t len;
+	struct inode *dir;
+	int err;
+
+	if (!*target)
+		return -ENOENT;
+	if (strnlen(target, PATH_MAX) >= PATH_MAX)
+		return -ENAMETOOLONG;
+	dir = namei_parent(link_path, &name, &len);
+	if (IS_ERR(dir))
+		return PTR_ERR(dir);
+	if (!len || is_dot_or_dotdot(name, len))
+		err = -EEXIST;
+	else if (!(err = must_not_exist(dir, name, len)) && !(err = writable(dir)))
+		err = dir->i_op->symlink ? dir->i_op->symlink(dir, name, len, target)
+					 : -EPERM;
+	iput(dir);
+	return err;
+}
+
+int vfs_readlink(const char *path, char *buf, size_t size)
+{
+	struct inode *inode = namei(path, 0);
+	int err;
+
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	if (!S_ISLNK(inode->mode) || !inode->i_op || !inode->i_op->readlink)
+		err = -EINVAL;
+	else
+		err = inode->i_op->readlink(inode, buf, size);
+	iput(inode);
+	return err;
+}
