@@ -88,7 +88,7 @@ $(B)/kernel.elf: $(KERNEL_OBJS) $(B)/ksyms1.o linker.ld
 # --- the root filesystem image, from a staging tree.
 ROOTFS_FILES := $(shell find rootfs -type f 2>/dev/null)
 $(B)/disk.img: $(ROOTFS_FILES)
-	@mkdir -p $(B)/rootfs
+	@mkdir -p $(B)/rootfs/dev $(B)/rootfs/proc
 	cp -r rootfs/. $(B)/rootfs/
 	rm -f $@
 	$(MKE2FS) -q -F -t ext2 -L root -E root_owner=0:0 -d $(B)/rootfs $@ $(DISK_SIZE)

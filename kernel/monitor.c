@@ -19,13 +19,7 @@
 #include "kernel/string.h"
 #include "kernel/time.h"
 
-#define MAX_ARGS 8
-
-struct command {
-	const char *name;
-	const char *help;
-	void (*fn)(int argc, char **argv);
-};
+#define MAX_ARGS 32
 
 static void cmd_help(int argc, char **argv);
 
@@ -128,7 +122,7 @@ static void cmd_overflow(int argc __unused, char **argv __unused)
 	kprintf("%d\n", recurse(0));
 }
 
-static const struct command commands[] = {
+static const struct monitor_command commands[] = {
 	{ "help", "list the commands", cmd_help },
 	{ "mem", "memory map, free frames, heap use", cmd_mem },
 	{ "ticks", "timer ticks, uptime, interrupt counts", cmd_ticks },
@@ -139,10 +133,27 @@ static const struct command commands[] = {
 	{ "overflow", "overflow the kernel stack (test the double-fault path)", cmd_overflow },
 };
 
+static void list(const struct monitor_command *table, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		kprintf("  %-9s %s\n", table[i].name, table[i].help);
+}
+
 static void cmd_help(int argc __unused, char **argv __unused)
 {
+	list(commands, ARRAY_SIZE(commands));
+	list(monitor_fs_commands, monitor_fs_command_count);
+}
+
+static const struct monitor_command *find(const char *name)
+{
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
-		kprintf("  %-9s %s\n", commands[i].name, commands[i].help);
+		if (!strcmp(name, commands[i].name))
+			return &commands[i];
+	for (size_t i = 0; i < monitor_fs_command_count; i++)
+		if (!strcmp(name, monitor_fs_commands[i].name))
+			return &monitor_fs_commands[i];
+	return NULL;
 }
 
 static int split(char *line, char **argv)
@@ -165,14 +176,14 @@ int monitor_exec(char *line)
 {
 	char *argv[MAX_ARGS + 1] = { 0 };
 	int argc = split(line, argv);
+	const struct monitor_command *cmd;
 
 	if (!argc)
 		return 0;
-	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
-		if (!strcmp(argv[0], commands[i].name)) {
-			commands[i].fn(argc, argv);
-			return 0;
-		}
+	cmd = find(argv[0]);
+	if (cmd) {
+		cmd->fn(argc, argv);
+		return 0;
 	}
 	kprintf("%s: unknown command (try help)\n", argv[0]);
 	return -1;
@@ -180,7 +191,7 @@ int monitor_exec(char *line)
 
 void monitor_run(void)
 {
-	char line[128];
+	char line[256];
 
 	kprintf("kernel monitor: type help for the commands\n");
 	for (;;) {

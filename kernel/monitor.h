@@ -6,6 +6,16 @@
 
 #include "kernel/kernel.h"
 
+struct monitor_command {
+	const char *name;
+	const char *help;
+	void (*fn)(int argc, char **argv);
+};
+
+/* The file commands (monitor_fs.c): ls, cat, write, mkdir... */
+extern const struct monitor_command monitor_fs_commands[];
+extern const size_t monitor_fs_command_count;
+
 void monitor_run(void) __noreturn;
 /* Runs one command line; returns 0, or -1 for an unknown command. */
 int monitor_exec(char *line);
