@@ -87,7 +87,7 @@ $(B)/kernel.elf: $(KERNEL_OBJS) $(B)/ksyms1.o linker.ld
 
 # --- the root filesystem image, from a staging tree.
 ROOTFS_FILES := $(shell find rootfs -type f 2>/dev/null)
-$(B)/disk.img: $(ROOTFS_FILES)
+$(B)/disk.img: $(ROOTFS_FILES) Makefile
 	@mkdir -p $(B)/rootfs/dev $(B)/rootfs/proc
 	cp -r rootfs/. $(B)/rootfs/
 	rm -f $@
@@ -161,6 +161,7 @@ test: all unit-tests
 
 bench: all iso
 	@$(PYTHON) tools/bench_boot.py $(BENCH_ARGS)
+	@$(PYTHON) tools/bench_fs.py
 
 format:
 	clang-format -i $(KERNEL_C) $(wildcard kernel/*.h drivers/*.h tests/unit/*.[ch])

@@ -11,6 +11,8 @@
 
 #include <stdbool.h>
 
+#include "kernel/uapi/errno.h"
+
 #define CHUNK_MAGIC 0xC0FFEE11u
 #define FREE_MAGIC 0xF4EEF4EEu
 #define MIN_ARENA_PAGES 16
@@ -228,6 +230,19 @@ size_t heap_block_size(const void *p)
 		(const struct heap_chunk *)((const char *)p - HDR);
 
 	return c->size - HDR;
+}
+
+int heap_destroy(struct heap *h)
+{
+	if (h->used_chunks)
+		return -EBUSY;
+	while (h->arenas) {
+		struct heap_arena *a = h->arenas;
+		h->arenas = a->next;
+		h->put_pages(a, a->pages);
+	}
+	heap_init(h);
+	return 0;
 }
 
 int heap_check(struct heap *h)

@@ -42,6 +42,9 @@ void *heap_alloc(struct heap *h, size_t size);
 void heap_free(struct heap *h, void *p);
 /* Usable size of an allocated block. */
 size_t heap_block_size(const void *p);
+/* Gives every arena back to the page provider; the heap must have no
+ * blocks in use (else -EBUSY, and nothing is freed). */
+int heap_destroy(struct heap *h);
 /* Walks every arena checking the tags; returns 0, or -1 after reporting
  * corruption through h->corrupt. */
 int heap_check(struct heap *h);

@@ -12,6 +12,7 @@
 #include "drivers/serial.h"
 #include "drivers/vga.h"
 #include "kernel/cmdline.h"
+#include "kernel/fs/fs_init.h"
 #include "kernel/format.h"
 #include "kernel/kernel.h"
 #include "kernel/kmalloc.h"
@@ -82,12 +83,10 @@ void kmain(uint32_t magic, uint32_t mbi_pa)
 	time_init();
 	serial_enable_rx();
 	sti();
-	/* Not a call right after sti: a pending tick would hit the callee's
-	 * first instruction, where GDB's unwinder loses kmain (tests/gdb). */
 	printk("kernel: probing PCI and disks\n");
 	pci_init();
 	ata_init();
-	/* The root filesystem is mounted here. */
+	fs_init();
 	printk("kernel: ready\n");
 
 	if (boot_params.ktest)

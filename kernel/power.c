@@ -2,6 +2,7 @@
 #include "kernel/power.h"
 
 #include "drivers/acpi.h"
+#include "kernel/fs/fs_init.h"
 #include "kernel/printk.h"
 #include "kernel/x86.h"
 
@@ -19,7 +20,7 @@ void power_off_now(int status)
 
 void power_off(int status)
 {
-	/* Nothing is cached yet; the block cache will be flushed here. */
+	fs_shutdown(); /* every dirty block to the disk, filesystems clean */
 	printk("power: off (status %d)\n", status);
 	power_off_now(status);
 }

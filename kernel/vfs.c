@@ -8,6 +8,7 @@
  */
 #include "kernel/bcache.h"
 #include "kernel/err.h"
+#include "kernel/kmalloc.h"
 #include "kernel/string.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/vfs.h"
@@ -55,7 +56,40 @@ static int writable(struct inode *inode)
 /* --- open and the calls on open files */
 
 static int create_file(const char *path, int flags, uint32_t mode,
-		       struct inode **out)
+		       struct inode **out, int links);
+
+/* O_CREAT met the symlink link (consumed) as path's last component: open
+ * or create what it points to, as Linux does, even if that is missing. */
+static int create_through_link(const char *path, size_t dir_len,
+			       struct inode *link, int flags, uint32_t mode,
+			       struct inode **out, int links)
+{
+	char *target = kmalloc(2 * PATH_MAX);
+	int n = -ENOMEM;
+
+	if (target && link->i_op && link->i_op->readlink)
+		n = link->i_op->readlink(link, target + PATH_MAX, PATH_MAX - 1);
+	iput(link);
+	if (n >= 0 && ++links > SYMLINK_MAX_DEPTH)
+		n = -ELOOP;
+	if (n > 0) {
+		char *t = target + PATH_MAX;
+		t[n] = '\0';
+		if (t[0] != '/') { /* relative: from the link's directory */
+			memcpy(target, path, dir_len);
+			memmove(target + dir_len, t, n + 1);
+			t = target;
+		}
+		n = create_file(t, flags, mode, out, links);
+	} else if (!n) {
+		n = -ENOENT;
+	}
+	kfree(target);
+	return n;
+}
+
+static int create_file(const char *path, int flags, uint32_t mode,
+		       struct inode **out, int links)
 {
 	const char *name;
 	size_t len;
@@ -64,22 +98,19 @@ static int create_file(const char *path, int flags, uint32_t mode,
 
 	if (IS_ERR(dir))
 		return PTR_ERR(dir);
-	if (!len || is_dot_or_dotdot(name, len)) {
-		iput(dir); /* "/", "." or "..": a directory, not a file */
+	if (!len || is_dot_or_dotdot(name, len) || has_trailing_slash(path)) {
+		iput(dir); /* "/", ".", ".." or "x/": a directory, not a file */
 		return -EISDIR;
 	}
 	err = lookup_child(dir, name, len, out);
 	if (!err && (flags & O_EXCL)) {
 		iput(*out);
 		err = -EEXIST;
-	} else if (!err && S_ISLNK((*out)->mode)) { /* open through the link */
-		iput(*out);
-		*out = namei(path, LOOKUP_FOLLOW);
-		err = IS_ERR(*out) ? PTR_ERR(*out) : 0;
+	} else if (!err && S_ISLNK((*out)->mode) && !(flags & O_NOFOLLOW)) {
+		err = create_through_link(path, name - path, *out, flags, mode,
+					  out, links);
 	} else if (err == -ENOENT) {
-		if (has_trailing_slash(path))
-			err = -EISDIR;
-		else if (!(err = writable(dir)))
+		if (!(err = writable(dir)))
 			err = dir->i_op->create ? dir->i_op->create(dir, name, len,
 						   S_IFREG | (mode & 07777), out)
 						: -EPERM;
@@ -112,7 +143,7 @@ int vfs_open(const char *path, int flags, uint32_t mode, struct file **out)
 	int err;
 
 	if (flags & O_CREAT) {
-		err = create_file(path, flags, mode, &inode);
+		err = create_file(path, flags, mode, &inode, 0);
 		if (err)
 			return err;
 	} else {
@@ -123,8 +154,9 @@ int vfs_open(const char *path, int flags, uint32_t mode, struct file **out)
 	err = open_checks(inode, flags);
 	if (!err && !inode->i_fop)
 		err = -ENXIO; /* a device node with no driver */
-	if (!err && (flags & O_TRUNC) && S_ISREG(inode->mode) &&
-	    (flags & O_ACCMODE) != O_RDONLY && inode->size)
+	/* Linux truncates even with O_RDONLY (permissions allowing). */
+	if (!err && (flags & O_TRUNC) && S_ISREG(inode->mode) && inode->size &&
+	    !(err = writable(inode)))
 		err = inode->i_op->truncate(inode, 0);
 	f = err ? NULL : file_alloc(inode, inode->i_fop, flags & ~O_CREAT & ~O_EXCL);
 	if (!err && !f)
@@ -411,22 +443,26 @@ static bool is_below(struct inode *dir, struct inode *inode)
 	return below;
 }
 
+/* The checks of rename, in the order Linux makes them (so that a call
+ * breaking several rules gets the same error). */
 static int check_rename(struct inode *old_dir, struct inode *old,
 			struct inode *new_dir, struct inode *target,
 			const char *new_path)
 {
 	if (old_dir->sb != new_dir->sb)
 		return -EXDEV;
-	if (is_mount_point(old) || (target && is_mount_point(target)))
-		return -EBUSY;
+	if (S_ISDIR(old->mode) && is_below(new_dir, old))
+		return -EINVAL; /* into its own subtree */
+	if (target && S_ISDIR(target->mode) && is_below(old_dir, target))
+		return -ENOTEMPTY; /* over one of its own ancestors */
 	if (target && S_ISDIR(old->mode) && !S_ISDIR(target->mode))
 		return -ENOTDIR;
 	if (target && !S_ISDIR(old->mode) && S_ISDIR(target->mode))
 		return -EISDIR;
 	if (!S_ISDIR(old->mode) && has_trailing_slash(new_path))
 		return -ENOTDIR;
-	if (S_ISDIR(old->mode) && is_below(new_dir, old))
-		return -EINVAL;
+	if (is_mount_point(old) || (target && is_mount_point(target)))
+		return -EBUSY;
 	return writable(old_dir);
 }
 
@@ -491,13 +527,18 @@ int vfs_link(const char *old_path, const char *new_path)
 		iput(old);
 		return PTR_ERR(dir);
 	}
-	if (S_ISDIR(old->mode))
-		err = -EPERM;
-	else if (!len || is_dot_or_dotdot(name, len))
+	/* Linux's order: the new name first, then the source's kind. */
+	if (!len || is_dot_or_dotdot(name, len))
 		err = -EEXIST;
-	else if (dir->sb != old->sb)
+	else
+		err = must_not_exist(dir, name, len);
+	if (!err && dir->sb != old->sb)
 		err = -EXDEV;
-	else if (!(err = must_not_exist(dir, name, len)) && !(err = writable(dir)))
+	if (!err && S_ISDIR(old->mode))
+		err = -EPERM;
+	if (!err)
+		err = writable(dir);
+	if (!err)
 		err = dir->i_op->link ? dir->i_op->link(old, dir, name, len) : -EPERM;
 	iput(dir);
 	iput(old);

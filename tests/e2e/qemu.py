@@ -139,10 +139,13 @@ class Qemu:
     extra       more QEMU arguments (relative paths: see private)
     timeout     the hard overall timeout in seconds
     private     run in the private directory with -snapshot (default)
+    workdir     run in this directory instead, writing its build/disk.img
+                for real (see disk_workdir)
     """
 
     def __init__(self, cmdline="", *, iso=None, debug_exit=True, extra=(),
-                 timeout=60, private=True, qemu="qemu-system-i386"):
+                 timeout=60, private=True, workdir=None,
+                 qemu="qemu-system-i386"):
         self.image = iso or KERNEL
         if iso:
             boot = ["-cdrom", iso]
@@ -150,9 +153,10 @@ class Qemu:
             boot = ["-kernel", KERNEL, "-append", cmdline]
         self.argv = [qemu, "-accel", "tcg", "-m", "128M", *boot,
                      *machine_args(debug_exit), *extra]
-        if private:
+        if private and not workdir:
             self.argv.append("-snapshot")
         self.private = private
+        self.workdir = workdir
         self.timeout = timeout
         self.timed_out = False
         self._text = ""
@@ -170,7 +174,7 @@ class Qemu:
             if not (ROOT / path).exists():
                 raise FileNotFoundError(f"{path} does not exist: build it first "
                                         "(make, make iso, make test)")
-        cwd = sandbox() if self.private else ROOT
+        cwd = self.workdir or (sandbox() if self.private else ROOT)
         self.start_time = time.monotonic()
         self.proc = subprocess.Popen(
             self.argv, cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -366,6 +370,17 @@ class Qemu:
                 if left <= 0:
                     raise QemuError(f"QEMU still running after {timeout}s", self)
                 self._cond.wait(min(left, 0.05))
+
+
+def disk_workdir(top, image=None):
+    """Makes TOP a directory for a QEMU run that really writes its disk:
+    build/kernel.elf linked to ours, build/disk.img a copy of IMAGE (default
+    the built one).  Returns the path of that disk copy."""
+    build = Path(top) / "build"
+    build.mkdir(parents=True, exist_ok=True)
+    (build / "kernel.elf").symlink_to(ROOT / KERNEL)
+    shutil.copyfile(image or ROOT / DISK, build / "disk.img")
+    return build / "disk.img"
 
 
 def boot_to_prompt(cmdline, **kwargs):
