@@ -170,16 +170,20 @@ struct inode *namei_parent(const char *path, const char **name, size_t *len)
 		start--;
 	*name = path + start;
 	*len = end - start; /* 0 for "/" itself */
-	if (*len > NAME_MAX)
+	if (start == 0) {
+		dir = igrab(vfs_cwd());
+	} else {
+		prefix = kmalloc(start + 1);
+		if (!prefix)
+			return ERR_PTR(-ENOMEM);
+		memcpy(prefix, path, start);
+		prefix[start] = '\0';
+		dir = walk(vfs_cwd(), prefix, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &links);
+		kfree(prefix);
+	}
+	if (!IS_ERR(dir) && *len > NAME_MAX) { /* after the walk, as Linux */
+		iput(dir);
 		return ERR_PTR(-ENAMETOOLONG);
-	if (start == 0)
-		return igrab(vfs_cwd());
-	prefix = kmalloc(start + 1);
-	if (!prefix)
-		return ERR_PTR(-ENOMEM);
-	memcpy(prefix, path, start);
-	prefix[start] = '\0';
-	dir = walk(vfs_cwd(), prefix, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &links);
-	kfree(prefix);
+	}
 	return dir;
 }
