@@ -20,7 +20,7 @@
 
 #define HASH_SIZE 1024
 #define READAHEAD_BYTES (64 * 1024)
-#define RUN_BYTES (128 * 1024) /* the most one write request carries */
+#define RUN_BYTES (256 * 1024) /* the most one write request carries */
 
 static struct buf *hash[HASH_SIZE];
 static struct buf *lru_head, *lru_tail;
