@@ -105,6 +105,7 @@ int vfs_mount(const char *dev_name, const char *target, const char *fstype)
 	strlcpy(m->path, target, sizeof(m->path));
 	err = attach(m, target);
 	if (err) {
+		iput(sb->root);
 		if (sb->s_op->put_super)
 			sb->s_op->put_super(sb);
 		kfree(m);
