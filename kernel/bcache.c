@@ -19,7 +19,7 @@
 #include "kernel/uapi/errno.h"
 
 #define HASH_SIZE 1024
-#define READAHEAD_BYTES (64 * 1024)
+#define READAHEAD_BYTES (128 * 1024)
 #define RUN_BYTES (256 * 1024) /* the most one write request carries */
 
 static struct buf *hash[HASH_SIZE];
@@ -117,17 +117,38 @@ static int write_run(struct buf **run, size_t n)
 	return 0;
 }
 
+static bool before(const struct buf *a, const struct buf *b)
+{
+	return a->dev != b->dev ? a->dev < b->dev : a->blockno < b->blockno;
+}
+
+/* Moves v[i] down the heap of n until both children are not bigger. */
+static void sift_down(struct buf **v, size_t i, size_t n)
+{
+	for (;;) {
+		size_t big = i, l = 2 * i + 1, r = l + 1;
+		struct buf *t;
+
+		if (l < n && before(v[big], v[l]))
+			big = l;
+		if (r < n && before(v[big], v[r]))
+			big = r;
+		if (big == i)
+			return;
+		t = v[i], v[i] = v[big], v[big] = t;
+		i = big;
+	}
+}
+
+/* Heapsort by (device, block): O(n log n) whatever order dirtied them. */
 static void sort_by_block(struct buf **v, size_t n)
 {
-	for (size_t i = 1; i < n; i++) { /* insertion sort: mostly sorted */
-		struct buf *b = v[i];
-		size_t j = i;
-
-		for (; j && (v[j - 1]->dev > b->dev ||
-			     (v[j - 1]->dev == b->dev && v[j - 1]->blockno > b->blockno));
-		     j--)
-			v[j] = v[j - 1];
-		v[j] = b;
+	for (size_t i = n / 2; i-- > 0;)
+		sift_down(v, i, n);
+	for (size_t end = n; end-- > 1;) {
+		struct buf *t = v[0];
+		v[0] = v[end], v[end] = t;
+		sift_down(v, 0, end);
 	}
 }
 
@@ -219,7 +240,7 @@ static void read_ahead(struct block_device *dev, uint32_t blockno, uint32_t size
 
 	while (n && !valid_block(dev, blockno + n - 1, size))
 		n--;
-	if (n < 2 || stats.bytes + n * size > stats.limit / 2)
+	if (n < 2)
 		return;
 	data = kmalloc(n * size);
 	if (!data)
@@ -233,13 +254,6 @@ static void read_ahead(struct block_device *dev, uint32_t blockno, uint32_t size
 				continue; /* a cached copy may be newer */
 			memcpy(b->data, data + i * size, size);
 			b->flags = BUF_VALID;
-			lru_unlink(b); /* read ahead: least recently used */
-			b->lru_prev = lru_tail;
-			if (lru_tail)
-				lru_tail->lru_next = b;
-			lru_tail = b;
-			if (!lru_head)
-				lru_head = b;
 			got++;
 		}
 	}
