@@ -41,4 +41,31 @@ TEST(string_functions)
 	EXPECT_EQ(strlcpy(dst, "untouched", 0), 9);
 }
 
-UNIT_MAIN(CASE(copy_move_set_compare), CASE(string_functions))
+/* The word-at-a-time bulk and the byte tail, at every alignment. */
+TEST(every_size_and_alignment)
+{
+	unsigned char src[64], dst[80];
+	int bad = 0;
+
+	for (int i = 0; i < 64; i++)
+		src[i] = (unsigned char)(i * 13 + 1);
+	for (int off = 0; off < 4; off++) {
+		for (size_t n = 0; n <= 40; n++) {
+			memset(dst, 0xEE, sizeof(dst));
+			memcpy(dst + off, src + (3 - off), n);
+			for (size_t i = 0; i < sizeof(dst); i++) {
+				int inside = i >= (size_t)off && i < off + n;
+				bad += dst[i] != (inside ? src[3 - off + i - off] : 0xEE);
+			}
+			memset(dst + off, 0x5A, n);
+			for (size_t i = 0; i < sizeof(dst); i++) {
+				int inside = i >= (size_t)off && i < off + n;
+				bad += dst[i] != (inside ? 0x5A : 0xEE);
+			}
+		}
+	}
+	EXPECT_EQ(bad, 0);
+}
+
+UNIT_MAIN(CASE(copy_move_set_compare), CASE(string_functions),
+	  CASE(every_size_and_alignment))
