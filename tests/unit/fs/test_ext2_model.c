@@ -2,7 +2,8 @@
  * in-memory model of the tree, on seeded random operation sequences.
  *
  * Each seed (a case of its own, in a forked child) makes an image (block
- * and inode size chosen by the seed), then runs OPS random operations:
+ * size 1, 2 or 4 KiB and inode size 128 or 256, chosen by the seed), then
+ * runs OPS random operations:
  * create and write (random offsets and sizes, some large), truncate,
  * unlink, mkdir, rmdir, rename, link and symlink, with names drawn from a
  * small pool so that collisions and every error path come up.  The model
@@ -58,7 +59,9 @@ static size_t data_total;
 
 static const struct {
 	unsigned bsize, isize;
-} variants[] = {{1024, 128}, {4096, 256}, {1024, 256}, {4096, 128}};
+} variants[] = {
+    {1024, 128}, {4096, 256}, {1024, 256}, {4096, 128}, {2048, 256}};
+#define NVARIANTS ((unsigned)ARRAY_SIZE(variants))
 
 #define MFAIL(...)                                                             \
 	do {                                                                   \
@@ -884,11 +887,12 @@ static void run_seed(void *arg)
 
 	seed_now = seed;
 	rng = 0x9E3779B97F4A7C15ull * (seed + 1);
-	bsize = variants[seed % 4].bsize;
+	bsize = variants[seed % NVARIANTS].bsize;
 	verbose = getenv("FS_MODEL_VERBOSE") != NULL;
 	snprintf(img, sizeof(img), "%s", fs_path("img"));
 	snprintf(desc, sizeof(desc), "setup");
-	if (fs_mkfs(img, bsize, variants[seed % 4].isize, 24576, "-N 1024"))
+	if (fs_mkfs(img, bsize, variants[seed % NVARIANTS].isize, 24576,
+		    "-N 1024"))
 		return;
 	int err = fs_mount(img);
 	if (err) {
@@ -964,8 +968,8 @@ int main(void)
 	for (unsigned i = 0; i < n; i++) {
 		unsigned s = first_seed + i;
 		snprintf(names[i], sizeof(names[i]), "seed %u [%uk/%u], %u ops",
-			 s, variants[s % 4].bsize / 1024, variants[s % 4].isize,
-			 ops_per_seed());
+			 s, variants[s % NVARIANTS].bsize / 1024,
+			 variants[s % NVARIANTS].isize, ops_per_seed());
 		cases[i].name = names[i];
 		cases[i].fn = seed_case;
 	}
