@@ -1156,6 +1156,22 @@ static void open_flags(void)
 	char mid[400];
 	snprintf(mid, sizeof(mid), "%s/x", p256); /* too long in the middle */
 	EXPECT_EQ(fs_st(mid, &st), -ENAMETOOLONG);
+	/* the walk to the last name comes first, as in Linux */
+	char nope256[300], f256[300], d256[300];
+	snprintf(nope256, sizeof(nope256), "/nope%s", p256);
+	snprintf(f256, sizeof(f256), "/f%s", p256);
+	snprintf(d256, sizeof(d256), "/d%s", p256);
+	EXPECT_EQ(vfs_open(nope256, O_CREAT | O_RDWR, 0644, &f), -ENOENT);
+	EXPECT_EQ(vfs_open(f256, O_CREAT | O_RDWR, 0644, &f), -ENOTDIR);
+	EXPECT_EQ(vfs_open(d256, O_CREAT | O_RDWR, 0644, &f), -ENAMETOOLONG);
+	EXPECT_EQ(vfs_mkdir(nope256, 0755), -ENOENT);
+	EXPECT_EQ(vfs_mkdir(f256, 0755), -ENOTDIR);
+	EXPECT_EQ(fs_st(nope256, &st), -ENOENT);
+	EXPECT_EQ(vfs_rename("/f", nope256), -ENOENT);
+	EXPECT_EQ(vfs_link("/f", nope256), -ENOENT);
+	EXPECT_EQ(vfs_symlink("/f", nope256), -ENOENT);
+	EXPECT_EQ(vfs_unlink(nope256), -ENOENT);
+	EXPECT_EQ(vfs_rmdir(nope256), -ENOENT);
 	EXPECT_OK(vfs_mkdir("/d/sub", 0755));
 	char dirlong[300];
 	snprintf(dirlong, sizeof(dirlong), "/d%s", name255);
