@@ -158,6 +158,7 @@ int vfs_unmount_all(void)
 			m->mountpoint->mounted = NULL;
 			iput(m->mountpoint);
 		}
+		kfree(m);
 		/* Inodes still referenced (open files, the root) keep their
 		 * memory: the machine is going down. */
 	}

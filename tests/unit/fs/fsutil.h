@@ -47,16 +47,11 @@
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/fcntl.h"
 #include "kernel/vfs.h"
-#include "kernel/vfs_internal.h" /* mount_of_root(), for the leak checker */
 #include "tests/unit/host/host.h"
 #include "tests/unit/unit.h"
 
 /* The filesystem type every test mounts; mount.c's registry. */
 extern struct filesystem_type ext2_fs_type;
-
-/* LeakSanitizer: an object never to report (weak: the tests also link
- * without sanitizers). */
-void __lsan_ignore_object(const void *p) __attribute__((weak));
 
 static char fs_dir[256]; /* this case's temporary directory */
 /* Set by a forked child to exit without LeakSanitizer's check (which
@@ -468,10 +463,6 @@ static inline int fs_mount(const char *img)
 	if (!fs_dev)
 		return -ENODEV;
 	int err = vfs_mount("hda", "/", "ext2");
-	/* vfs_unmount_all() keeps each struct mount ("the machine is going
-	 * down"); remounting in a test would report it as a leak. */
-	if (!err && __lsan_ignore_object)
-		__lsan_ignore_object(mount_of_root(vfs_root()));
 	if (err) {
 		bcache_invalidate(fs_dev);
 		filedev_close(fs_dev);
