@@ -11,6 +11,7 @@
 #include "drivers/serial.h"
 #include "drivers/vga.h"
 #include "kernel/ring.h"
+#include "kernel/wait.h"
 #include "kernel/x86.h"
 
 #define EDIT_MAX 255
@@ -20,6 +21,7 @@ static size_t edit_len;
 static uint8_t cooked_buf[1024];
 static struct ring cooked = { cooked_buf, sizeof(cooked_buf) - 1, 0, 0 };
 static volatile unsigned lines_ready;
+static struct wait_queue line_typed = WAIT_QUEUE_INIT;
 
 void console_write(const char *s, size_t n)
 {
@@ -46,6 +48,7 @@ static void complete_line(void)
 		ring_write(&cooked, edit_line, edit_len);
 		ring_put(&cooked, '\n');
 		lines_ready++;
+		wake_up(&line_typed);
 	}
 	edit_len = 0;
 }
@@ -78,9 +81,8 @@ size_t console_read_line(char *buf, size_t size)
 	size_t len = 0;
 	uint8_t c;
 
+	wait_event(&line_typed, lines_ready);
 	cli();
-	while (!lines_ready)
-		sti_hlt(); /* the IRQ's bottom half runs before hlt returns */
 	lines_ready--;
 	sti();
 	while (ring_get(&cooked, &c) && c != '\n')

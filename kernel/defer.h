@@ -2,9 +2,9 @@
  *
  * An interrupt's top half does the least it can (acknowledge the device,
  * move bytes into a ring) and calls defer_schedule(); the work item then
- * runs later with interrupts enabled, from defer_run(): on the way out of
- * the outermost interrupt (like Linux's softirqs at irq_exit) and from the
- * idle loop.  A work item is queued at most once until it has run.
+ * runs later with interrupts enabled, in the "kworker" kernel thread
+ * (like Linux's workqueues).  A work item is queued at most once until it
+ * has run.  Work may wake sleepers but must not sleep itself.
  */
 #ifndef KERNEL_DEFER_H
 #define KERNEL_DEFER_H
@@ -23,6 +23,8 @@ struct work {
 
 /* Queues w unless already pending; safe from interrupt context. */
 void defer_schedule(struct work *w);
+/* Starts the kworker thread (after sched_init). */
+void defer_init(void);
 /* Runs every pending item (interrupts enabled while each runs); does
  * nothing if called re-entrantly.  Returns whether anything ran. */
 bool defer_run(void);

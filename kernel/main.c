@@ -12,6 +12,8 @@
 #include "drivers/serial.h"
 #include "drivers/vga.h"
 #include "kernel/cmdline.h"
+#include "kernel/defer.h"
+#include "kernel/task.h"
 #include "kernel/fs/fs_init.h"
 #include "kernel/format.h"
 #include "kernel/kernel.h"
@@ -79,6 +81,8 @@ void kmain(uint32_t magic, uint32_t mbi_pa)
 	pmm_init(boot_info.map, boot_info.map_count,
 		 V2P(ALIGN_UP((uintptr_t)__kernel_end, PAGE_SIZE)));
 	kmalloc_init();
+	sched_init();
+	defer_init();
 	printk("ksyms: %u kernel symbols\n", ksym_count());
 	time_init();
 	serial_enable_rx();

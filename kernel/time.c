@@ -11,6 +11,7 @@
 #include "drivers/rtc.h"
 #include "kernel/irq.h"
 #include "kernel/printk.h"
+#include "kernel/task.h"
 #include "kernel/x86.h"
 
 #define CALIBRATE_COUNT 11932 /* PIT clocks: 10 ms */
@@ -74,6 +75,7 @@ void udelay(uint32_t us)
 static void timer_tick(struct trap_frame *tf __attribute__((unused)))
 {
 	ticks++;
+	sched_tick();
 }
 
 void time_mark_boot(void)

@@ -1,8 +1,8 @@
 /* kernel/trap.c - where every interrupt, exception and system call lands.
  *
  * trap_dispatch() sorts a trap by vector: IRQs go to their driver's top
- * half (then pending bottom halves run, like Linux's irq_exit), int 0x80 to
- * the system-call table, CPU exceptions to the fault handler.  A fault in
+ * half, int 0x80 to the system-call table, CPU exceptions to the fault
+ * handler.  On the way back to user mode the scheduler may switch tasks.  A fault in
  * the kernel is a bug: it panics with the register dump and backtrace.
  */
 #include "kernel/trap.h"
@@ -15,6 +15,7 @@
 #include "kernel/printk.h"
 #include "kernel/segments.h"
 #include "kernel/syscall.h"
+#include "kernel/task.h"
 #include "kernel/x86.h"
 
 void (*user_fault_hook)(struct trap_frame *tf);
@@ -96,7 +97,6 @@ void trap_dispatch(struct trap_frame *tf)
 {
 	if (tf->trapno >= T_IRQ0 && tf->trapno < T_IRQ0 + NR_IRQS) {
 		irq_dispatch(tf);
-		defer_run(); /* bottom halves, interrupts on */
 	} else if (tf->trapno == T_SYSCALL) {
 		syscall_dispatch(tf);
 	} else if (tf->trapno < 32) {
@@ -104,4 +104,6 @@ void trap_dispatch(struct trap_frame *tf)
 	} else {
 		pr_warn("unexpected interrupt vector %u\n", tf->trapno);
 	}
+	if (trap_from_user(tf))
+		sched_preempt(); /* the kernel itself is not preempted */
 }

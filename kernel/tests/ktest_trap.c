@@ -6,6 +6,7 @@
 #include "kernel/pmm.h"
 #include "kernel/segments.h"
 #include "kernel/string.h"
+#include "kernel/task.h"
 #include "kernel/trap.h"
 #include "kernel/uapi/errno.h"
 
@@ -31,7 +32,7 @@ static void on_user_fault(struct trap_frame *tf)
 static int run_user(const char *label)
 {
 	uintptr_t code = pmm_alloc(), stack = pmm_alloc();
-	uint32_t old_esp0 = tss_get_kernel_stack();
+	uint32_t old_top = current->kstack_top;
 	int err = -ENOMEM;
 
 	if (!code || !stack)
@@ -43,10 +44,14 @@ static int run_user(const char *label)
 		goto out;
 	memset(&user_trap, 0, sizeof(user_trap));
 	user_fault_hook = on_user_fault;
-	tss_set_kernel_stack((uint32_t)trap_stack + sizeof(trap_stack));
+	/* Traps from ring 3 land on a stack of their own: ours is in use.
+	 * The scheduler reloads esp0 from kstack_top on every switch. */
+	current->kstack_top = (uint32_t)trap_stack + sizeof(trap_stack);
+	tss_set_kernel_stack(current->kstack_top);
 	ktest_enter_user(USER_CODE_VA + (label - user_blobs_start),
 			 USER_STACK_VA + PAGE_SIZE);
-	tss_set_kernel_stack(old_esp0);
+	current->kstack_top = old_top;
+	tss_set_kernel_stack(old_top);
 	user_fault_hook = NULL;
 out:
 	paging_unmap(kernel_page_directory, USER_CODE_VA);

@@ -1,0 +1,243 @@
+/* kernel/sched.c - tasks, the run queue, sleeping and waking.
+ *
+ * Round robin: runnable tasks wait in a FIFO run queue; schedule() takes
+ * the first, or the idle task when there is none.  Sleeping tasks sit on
+ * the wait queue they sleep on (and, with a deadline, on the timer list,
+ * which the timer interrupt checks).  wake_up() moves every sleeper of a
+ * queue back to the run queue; each re-checks its condition (wait.h).
+ * All of these lists are touched with interrupts off, since interrupt
+ * handlers wake tasks.
+ */
+#include "kernel/task.h"
+
+#include "kernel/kernel.h"
+#include "kernel/kmalloc.h"
+#include "kernel/panic.h"
+#include "kernel/printk.h"
+#include "kernel/segments.h"
+#include "kernel/string.h"
+#include "kernel/time.h"
+#include "kernel/x86.h"
+
+extern char boot_stack_top[];
+void switch_to(uint32_t *old_esp, uint32_t new_esp);
+void task_start(void);
+void task_trampoline(void (*fn)(void *), void *arg) __attribute__((noreturn));
+
+static struct task boot_task = { .name = "kmain", .slice = TIME_SLICE_TICKS };
+struct task *current = &boot_task;
+volatile bool need_resched;
+
+static struct task *idle_task;
+static struct task *run_head, *run_tail;
+static struct task *timers; /* sleepers with a deadline */
+static int next_tid = 1;
+
+void sched_make_runnable(struct task *t)
+{
+	uint32_t flags = irq_save();
+
+	t->state = TASK_RUNNABLE;
+	if (t != idle_task) {
+		t->run_next = NULL;
+		if (run_tail)
+			run_tail->run_next = t;
+		else
+			run_head = t;
+		run_tail = t;
+		need_resched = true;
+	}
+	irq_restore(flags);
+}
+
+static struct task *pick_next(void)
+{
+	struct task *t = run_head;
+
+	if (!t)
+		return NULL;
+	run_head = t->run_next;
+	if (!run_head)
+		run_tail = NULL;
+	t->run_next = NULL;
+	return t;
+}
+
+void schedule(void)
+{
+	struct task *prev = current, *next;
+
+	if (prev->state == TASK_RUNNABLE && prev != idle_task)
+		sched_make_runnable(prev); /* a yield: to the back of the line */
+	need_resched = false;
+	next = pick_next();
+	if (!next)
+		next = prev->state == TASK_RUNNABLE ? prev : idle_task;
+	if (next == prev)
+		return;
+	next->slice = TIME_SLICE_TICKS;
+	current = next;
+	tss_set_kernel_stack(next->kstack_top);
+	switch_to(&prev->esp, next->esp);
+}
+
+void yield(void)
+{
+	uint32_t flags = irq_save();
+
+	schedule();
+	irq_restore(flags);
+}
+
+static void timer_remove(struct task *t)
+{
+	for (struct task **p = &timers; *p; p = &(*p)->timer_next) {
+		if (*p == t) {
+			*p = t->timer_next;
+			break;
+		}
+	}
+	t->wake_at = 0;
+}
+
+static void wait_remove(struct task *t)
+{
+	if (!t->wq)
+		return;
+	for (struct task **p = &t->wq->head; *p; p = &(*p)->wait_next) {
+		if (*p == t) {
+			*p = t->wait_next;
+			break;
+		}
+	}
+	t->wq = NULL;
+}
+
+void prepare_to_wait(struct wait_queue *wq, uint64_t deadline_ns)
+{
+	current->state = TASK_SLEEPING;
+	current->timed_out = false;
+	current->wq = wq;
+	current->wait_next = wq->head;
+	wq->head = current;
+	if (deadline_ns) {
+		current->wake_at = deadline_ns;
+		current->timer_next = timers;
+		timers = current;
+	}
+}
+
+static void wake(struct task *t)
+{
+	if (t->wake_at)
+		timer_remove(t);
+	t->wq = NULL;
+	sched_make_runnable(t);
+}
+
+void wake_up(struct wait_queue *wq)
+{
+	uint32_t flags = irq_save();
+	struct task *t = wq->head;
+
+	wq->head = NULL;
+	while (t) {
+		struct task *next = t->wait_next;
+		wake(t);
+		t = next;
+	}
+	irq_restore(flags);
+}
+
+void sched_tick(void)
+{
+	uint64_t now = time_ns();
+	struct task *t = timers;
+
+	while (t) { /* interrupts are off: we are the timer's top half */
+		struct task *next = t->timer_next;
+		if (now >= t->wake_at) {
+			t->timed_out = true;
+			wait_remove(t);
+			wake(t);
+		}
+		t = next;
+	}
+	if (current != idle_task && current->slice && !--current->slice)
+		need_resched = true;
+}
+
+void sched_preempt(void)
+{
+	if (need_resched)
+		schedule();
+}
+
+void task_trampoline(void (*fn)(void *), void *arg)
+{
+	sti(); /* a new task starts from schedule(), where they were off */
+	fn(arg);
+	task_exit();
+}
+
+struct task *kthread_create(const char *name, void (*fn)(void *), void *arg)
+{
+	struct task *t = kzalloc(sizeof(*t));
+	uint32_t *sp;
+
+	if (!t)
+		return NULL;
+	t->kstack = kmalloc(KSTACK_SIZE);
+	if (!t->kstack) {
+		kfree(t);
+		return NULL;
+	}
+	t->kstack_top = (uint32_t)t->kstack + KSTACK_SIZE;
+	t->name = name;
+	t->tid = next_tid++;
+	sp = (uint32_t *)t->kstack_top;
+	*--sp = (uint32_t)arg;
+	*--sp = (uint32_t)fn; /* task_start calls task_trampoline(fn, arg) */
+	*--sp = (uint32_t)task_start;
+	for (int i = 0; i < 4; i++) /* ebp ebx esi edi for switch_to */
+		*--sp = 0;
+	t->esp = (uint32_t)sp;
+	sched_make_runnable(t);
+	return t;
+}
+
+void task_exit(void)
+{
+	cli();
+	current->state = TASK_DEAD; /* its memory is leaked for now: a
+				       kernel thread never ends today */
+	schedule();
+	panic("task_exit: a dead task was scheduled");
+}
+
+static void idle(void *unused)
+{
+	(void)unused;
+	for (;;) {
+		cli();
+		if (run_head)
+			schedule();
+		else
+			sti_hlt(); /* until an interrupt wakes someone */
+		sti();
+	}
+}
+
+void sched_init(void)
+{
+	boot_task.kstack_top = (uint32_t)boot_stack_top;
+	tss_set_kernel_stack(boot_task.kstack_top);
+	idle_task = kthread_create("idle", idle, NULL);
+	if (!idle_task)
+		panic("sched_init: no memory for the idle task");
+	/* kthread_create queued it; the idle task runs only when nothing
+	 * else can, so take it off the run queue again. */
+	cli();
+	run_head = run_tail = NULL;
+	sti();
+}

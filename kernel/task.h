@@ -1,0 +1,79 @@
+/* kernel/task.h - threads of execution and the scheduler.
+ *
+ * A task is a kernel stack plus the registers saved on it: the boot
+ * context (task 0, running kmain), kernel threads (the deferred-work
+ * thread, idle) and, later, the thread of every user process.  Switching
+ * tasks is switching kernel stacks (switch.asm).
+ *
+ * The kernel is not preempted: a task gives up the CPU only when it
+ * sleeps, yields, or is about to return to user mode with its time slice
+ * used up (the timer interrupt marks that).  So kernel code between two
+ * sleeps runs atomically with respect to other tasks; interrupts are the
+ * only thing that can come in between, and they only touch state guarded
+ * by disabling interrupts.
+ */
+#ifndef KERNEL_TASK_H
+#define KERNEL_TASK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define KSTACK_SIZE 16384
+#define TIME_SLICE_TICKS 10 /* ms of CPU before a task is preempted */
+
+enum task_state { TASK_RUNNABLE, TASK_SLEEPING, TASK_DEAD };
+
+struct process;
+struct wait_queue;
+
+struct task {
+	uint32_t esp; /* saved by switch_to (must stay the first field) */
+	uint32_t kstack_top; /* TSS esp0 while this task runs */
+	void *kstack; /* NULL for the boot task, whose stack is static */
+	int tid;
+	enum task_state state;
+	const char *name;
+	struct process *proc; /* NULL for kernel threads */
+	unsigned slice; /* ticks left in the time slice */
+	struct task *run_next; /* run queue */
+	struct wait_queue *wq; /* the queue it sleeps on, if any */
+	struct task *wait_next;
+	uint64_t wake_at; /* a sleep's deadline in ns (0: none) */
+	struct task *timer_next;
+	bool timed_out; /* the deadline, not a wake_up, ended the sleep */
+};
+
+struct wait_queue {
+	struct task *head;
+};
+
+#define WAIT_QUEUE_INIT { 0 }
+
+extern struct task *current;
+extern volatile bool need_resched;
+
+/* Makes the boot context task 0 and starts the idle task. */
+void sched_init(void);
+/* A kernel thread running fn(arg); it ends when fn returns.  NULL if
+ * there is no memory. */
+struct task *kthread_create(const char *name, void (*fn)(void *), void *arg);
+/* Gives the CPU to the next runnable task (interrupts must be off; they
+ * are off again when it returns). */
+void schedule(void);
+/* Lets other runnable tasks run first. */
+void yield(void);
+/* Puts current on wq and marks it sleeping (interrupts off); the caller
+ * then calls schedule().  deadline_ns 0: no timeout. */
+void prepare_to_wait(struct wait_queue *wq, uint64_t deadline_ns);
+/* Wakes every task sleeping on wq; safe from interrupt handlers. */
+void wake_up(struct wait_queue *wq);
+/* Timer interrupt: wakes tasks whose deadline passed, counts the slice. */
+void sched_tick(void);
+/* Called on the way back to user mode: switch if the slice is used up. */
+void sched_preempt(void);
+/* Makes a sleeping-free task runnable (used for new tasks). */
+void sched_make_runnable(struct task *t);
+/* Ends the current task (a kernel thread's fn returned). */
+void task_exit(void) __attribute__((noreturn));
+
+#endif
