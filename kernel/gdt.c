@@ -17,6 +17,7 @@
 #include "kernel/kernel.h"
 #include "kernel/paging.h"
 #include "kernel/string.h"
+#include "kernel/task.h"
 #include "kernel/trap.h"
 
 struct gdt_entry {
@@ -142,4 +143,36 @@ void tss_set_kernel_stack(uint32_t esp0)
 uint32_t tss_get_kernel_stack(void)
 {
 	return tss.esp0;
+}
+
+/* set_thread_area's flags, as sys_set_thread_area packs them. */
+#define TLS_32BIT 0x01
+#define TLS_CONTENTS(f) (((f) >> 1) & 3)
+#define TLS_READ_EXEC_ONLY 0x08
+#define TLS_LIMIT_IN_PAGES 0x10
+#define TLS_NOT_PRESENT 0x20
+#define TLS_USEABLE 0x40
+
+void gdt_load_tls(const struct task *t)
+{
+	for (int i = 0; i < 3; i++) {
+		uint32_t f = t->tls[i].flags;
+		uint8_t type, access;
+
+		if (!t->tls[i].used) {
+			memset(&gdt[GDT_TLS_MIN + i], 0, sizeof(gdt[0]));
+			continue;
+		}
+		if (TLS_CONTENTS(f) & 2) /* code */
+			type = 0x8 | ((f & TLS_READ_EXEC_ONLY) ? 0 : 0x2);
+		else /* data, maybe expand-down */
+			type = ((f & TLS_READ_EXEC_ONLY) ? 0 : 0x2) |
+			       ((TLS_CONTENTS(f) & 1) ? 0x4 : 0);
+		access = ((f & TLS_NOT_PRESENT) ? 0 : ACC_PRESENT) | ACC_DPL3 |
+			 ACC_CODE_DATA | type | 0x1 /* accessed */;
+		set_entry(GDT_TLS_MIN + i, t->tls[i].base, t->tls[i].limit, access,
+			  ((f & TLS_LIMIT_IN_PAGES) ? 0x80 : 0) |
+			  ((f & TLS_32BIT) ? 0x40 : 0) |
+			  ((f & TLS_USEABLE) ? 0x10 : 0));
+	}
 }

@@ -13,6 +13,9 @@
 #include "drivers/vga.h"
 #include "kernel/cmdline.h"
 #include "kernel/defer.h"
+#include "kernel/fpu.h"
+#include "kernel/proc.h"
+#include "kernel/vm.h"
 #include "kernel/task.h"
 #include "kernel/fs/fs_init.h"
 #include "kernel/format.h"
@@ -57,6 +60,25 @@ static void print_params(void)
 		printk("init: argv[%d] = '%s'\n", i + 1, boot_params.init_argv[i]);
 }
 
+/* Runs init= as process 1; the boot task then has nothing left to do.
+ * If init cannot start, the kernel monitor takes over the console. */
+static void start_init(void)
+{
+	static char *envp[] = { "PATH=/bin:/sbin", "HOME=/", "TERM=linux", NULL };
+	static char *argv[INIT_ARGS_MAX + 2];
+	int err;
+
+	argv[0] = (char *)boot_params.init;
+	for (int i = 0; i < boot_params.init_argc; i++)
+		argv[i + 1] = (char *)boot_params.init_argv[i];
+	argv[boot_params.init_argc + 1] = NULL;
+	err = proc_start_init(boot_params.init, argv, envp);
+	if (!err)
+		task_exit();
+	pr_err("init: cannot run %s (error %d); starting the kernel monitor\n",
+	       boot_params.init, -err);
+}
+
 void kmain(uint32_t magic, uint32_t mbi_pa);
 
 void kmain(uint32_t magic, uint32_t mbi_pa)
@@ -81,6 +103,8 @@ void kmain(uint32_t magic, uint32_t mbi_pa)
 	pmm_init(boot_info.map, boot_info.map_count,
 		 V2P(ALIGN_UP((uintptr_t)__kernel_end, PAGE_SIZE)));
 	kmalloc_init();
+	vm_init();
+	fpu_init();
 	sched_init();
 	defer_init();
 	printk("ksyms: %u kernel symbols\n", ksym_count());
@@ -96,7 +120,6 @@ void kmain(uint32_t magic, uint32_t mbi_pa)
 	if (boot_params.ktest)
 		power_off(ktest_run());
 	if (strcmp(boot_params.init, "kmon"))
-		printk("init: %s: no user space yet; starting the kernel monitor\n",
-		       boot_params.init);
+		start_init();
 	monitor_run();
 }

@@ -36,14 +36,30 @@ static struct filesystem_type *find_type(const char *name)
 	return NULL;
 }
 
+struct inode **(*vfs_cwd_hook)(void);
+
 struct inode *vfs_root(void) { return root_dir; }
-struct inode *vfs_cwd(void) { return cwd_dir; }
+
+/* The calling process's working directory slot, or the global one. */
+static struct inode **cwd_slot(void)
+{
+	struct inode **slot = vfs_cwd_hook ? vfs_cwd_hook() : NULL;
+
+	return slot ? slot : &cwd_dir;
+}
+
+struct inode *vfs_cwd(void)
+{
+	struct inode *cwd = *cwd_slot();
+
+	return cwd ? cwd : root_dir;
+}
 
 void vfs_set_cwd(struct inode *dir)
 {
-	struct inode *old = cwd_dir;
+	struct inode **slot = cwd_slot(), *old = *slot;
 
-	cwd_dir = igrab(dir);
+	*slot = igrab(dir);
 	iput(old);
 }
 

@@ -31,8 +31,7 @@ void paging_init(void)
 	write_cr3(V2P(kernel_page_directory));
 }
 
-/* Returns the page-table entry for va, making the table if create. */
-static pte_t *walk(pde_t *pd, uintptr_t va, bool create)
+pte_t *paging_pte(pde_t *pd, uintptr_t va, bool create)
 {
 	pde_t *pde = &pd[PDE_INDEX(va)];
 
@@ -54,7 +53,7 @@ int paging_map(pde_t *pd, uintptr_t va, uintptr_t pa, uint32_t flags)
 
 	if (va >= KERNEL_VBASE || va % PAGE_SIZE || pa % PAGE_SIZE)
 		return -EINVAL;
-	pte = walk(pd, va, true);
+	pte = paging_pte(pd, va, true);
 	if (!pte)
 		return -ENOMEM;
 	*pte = pa | flags | PTE_PRESENT;
@@ -64,7 +63,7 @@ int paging_map(pde_t *pd, uintptr_t va, uintptr_t pa, uint32_t flags)
 
 uintptr_t paging_unmap(pde_t *pd, uintptr_t va)
 {
-	pte_t *pte = va < KERNEL_VBASE ? walk(pd, va, false) : NULL;
+	pte_t *pte = va < KERNEL_VBASE ? paging_pte(pd, va, false) : NULL;
 	uintptr_t pa;
 
 	if (!pte || !(*pte & PTE_PRESENT))

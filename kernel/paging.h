@@ -10,6 +10,7 @@
 #ifndef KERNEL_PAGING_H
 #define KERNEL_PAGING_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define PTE_PRESENT 0x001u
@@ -30,6 +31,9 @@ void paging_init(void);
  * virtual pointer); returns 0 or -ENOMEM (no frame for a page table) or
  * -EINVAL (va in the kernel half or not page aligned). */
 int paging_map(pde_t *pd, uintptr_t va, uintptr_t pa, uint32_t flags);
+/* The page-table entry for user address va in pd, making the page table
+ * if create (NULL if there is none, or no memory for it). */
+pte_t *paging_pte(pde_t *pd, uintptr_t va, bool create);
 /* Removes the mapping of va (if any) and returns the frame it mapped, or 0. */
 uintptr_t paging_unmap(pde_t *pd, uintptr_t va);
 /* Frees the user-half page tables of pd (not the frames they map). */

@@ -14,6 +14,10 @@
 #include "kernel/kmalloc.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
+#include "kernel/proc.h"
+#include "kernel/fpu.h"
+#include "kernel/trap.h"
+#include "kernel/vm.h"
 #include "kernel/segments.h"
 #include "kernel/string.h"
 #include "kernel/time.h"
@@ -22,6 +26,7 @@
 extern char boot_stack_top[];
 void switch_to(uint32_t *old_esp, uint32_t new_esp);
 void task_start(void);
+void user_task_start(void);
 void task_trampoline(void (*fn)(void *), void *arg) __attribute__((noreturn));
 
 static struct task boot_task = { .name = "kmain", .slice = TIME_SLICE_TICKS };
@@ -76,8 +81,15 @@ void schedule(void)
 	if (next == prev)
 		return;
 	next->slice = TIME_SLICE_TICKS;
+	fpu_save(prev);
 	current = next;
 	tss_set_kernel_stack(next->kstack_top);
+	if (next->proc && next->proc->mm) {
+		if (read_cr3() != V2P(next->proc->mm->pd))
+			mm_activate(next->proc->mm); /* threads keep any CR3 */
+		gdt_load_tls(next);
+	}
+	fpu_restore(next);
 	switch_to(&prev->esp, next->esp);
 }
 
@@ -180,7 +192,10 @@ void task_trampoline(void (*fn)(void *), void *arg)
 	task_exit();
 }
 
-struct task *kthread_create(const char *name, void (*fn)(void *), void *arg)
+/* A task whose kernel stack holds frame (frame_len bytes) at its top and,
+ * below it, what switch_to pops before "returning" into start. */
+static struct task *task_alloc(const char *name, void (*start)(void),
+			       const void *frame, size_t frame_len)
 {
 	struct task *t = kzalloc(sizeof(*t));
 	uint32_t *sp;
@@ -195,22 +210,49 @@ struct task *kthread_create(const char *name, void (*fn)(void *), void *arg)
 	t->kstack_top = (uint32_t)t->kstack + KSTACK_SIZE;
 	t->name = name;
 	t->tid = next_tid++;
-	sp = (uint32_t *)t->kstack_top;
-	*--sp = (uint32_t)arg;
-	*--sp = (uint32_t)fn; /* task_start calls task_trampoline(fn, arg) */
-	*--sp = (uint32_t)task_start;
+	fpu_init_task(t);
+	sp = (uint32_t *)(t->kstack_top - ALIGN_UP(frame_len, 4));
+	memcpy(sp, frame, frame_len);
+	*--sp = (uint32_t)start;
 	for (int i = 0; i < 4; i++) /* ebp ebx esi edi for switch_to */
 		*--sp = 0;
 	t->esp = (uint32_t)sp;
-	sched_make_runnable(t);
 	return t;
+}
+
+struct task *kthread_create(const char *name, void (*fn)(void *), void *arg)
+{
+	uint32_t args[2] = { (uint32_t)fn, (uint32_t)arg };
+	/* task_start calls task_trampoline(fn, arg) */
+	struct task *t = task_alloc(name, task_start, args, sizeof(args));
+
+	if (t)
+		sched_make_runnable(t);
+	return t;
+}
+
+struct task *task_create_user(const char *name, struct process *proc,
+			      const struct trap_frame *tf)
+{
+	struct task *t = task_alloc(name, user_task_start, tf, sizeof(*tf));
+
+	if (t)
+		t->proc = proc; /* the caller makes it runnable */
+	return t;
+}
+
+void task_free(struct task *t)
+{
+	kfree(t->kstack);
+	kfree(t);
 }
 
 void task_exit(void)
 {
 	cli();
-	current->state = TASK_DEAD; /* its memory is leaked for now: a
-				       kernel thread never ends today */
+	current->state = TASK_DEAD; /* a process's task is freed by the
+				       parent's wait4; a kernel thread's is
+				       leaked (none ends today) */
 	schedule();
 	panic("task_exit: a dead task was scheduled");
 }

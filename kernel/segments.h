@@ -34,6 +34,10 @@ void gdt_init(void);
 void tss_set_kernel_stack(uint32_t esp0);
 uint32_t tss_get_kernel_stack(void);
 
+struct task;
+/* Installs t's thread-local-storage descriptors in the GDT. */
+void gdt_load_tls(const struct task *t);
+
 struct trap_frame;
 /* Fills tf with the registers the CPU saved in the main TSS when it
  * switched to the double-fault task: the context that faulted. */

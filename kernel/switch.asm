@@ -5,8 +5,8 @@
 ; task's registers: it "returns" in the other task, at the point where it
 ; once called switch_to (or, for a new task, into task_start).
 
-global switch_to, task_start
-extern task_trampoline
+global switch_to, task_start, user_task_start
+extern task_trampoline, trap_return
 
 section .text
 switch_to:
@@ -30,3 +30,8 @@ task_start:
         call task_trampoline            ; takes fn and arg from the stack
 .hang:  hlt
         jmp .hang
+
+; A new user task's stack holds a struct trap_frame right above: leave
+; the kernel through the normal exit of a trap, into user mode.
+user_task_start:
+        jmp trap_return

@@ -1,26 +1,61 @@
-/* kernel/syscall.c - system-call dispatch.
+/* kernel/syscall.c - system-call dispatch (Linux i386: int 0x80).
  *
- * One table indexed by Linux i386's numbers.  No call is implemented yet
- * (processes arrive with the user-mode issue), so every number, known or
- * not, returns -ENOSYS; nothing a caller passes can do anything else.
+ * eax holds the number, ebx ecx edx esi edi ebp the arguments; the result
+ * (or -errno) goes back in eax.  The table is built from the one list in
+ * kernel/syscalls.h.  Handlers are declared with their real parameter
+ * types and called through a six-argument pointer: with the i386 C
+ * calling convention the caller pushes and pops the arguments, so a
+ * handler simply ignores those it does not declare (Linux does the same).
+ * An unknown number returns -ENOSYS and is logged once.
  */
 #include "kernel/syscall.h"
 
 #include "kernel/kernel.h"
+#include "kernel/printk.h"
+#include "kernel/syscalls.h"
+#include "kernel/task.h"
 #include "kernel/uapi/errno.h"
+#include "kernel/x86.h"
 
-typedef long (*syscall_fn)(struct trap_frame *tf);
+#define NR_SYSCALLS 450
 
-static const syscall_fn syscall_table[] = {
-	[0] = NULL, /* restart_syscall: filled in with processes */
-};
+typedef long (*syscall_fn)(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t,
+			   uint32_t);
+
+#define DECLARE(nr, name) long sys_##name();
+SYSCALLS(DECLARE)
+#undef DECLARE
+
+#define ENTRY(nr, name) [nr] = (syscall_fn)sys_##name,
+static const syscall_fn syscall_table[NR_SYSCALLS] = { SYSCALLS(ENTRY) };
+#undef ENTRY
+
+static uint32_t logged[(NR_SYSCALLS + 31) / 32 + 1];
+
+static long unknown(uint32_t nr)
+{
+	uint32_t slot = nr < NR_SYSCALLS ? nr : NR_SYSCALLS;
+
+	if (!(logged[slot / 32] & (1u << (slot % 32)))) {
+		logged[slot / 32] |= 1u << (slot % 32);
+		printk("syscall: %u not implemented (-ENOSYS)\n", nr);
+	}
+	return -ENOSYS;
+}
 
 void syscall_dispatch(struct trap_frame *tf)
 {
 	uint32_t nr = tf->eax;
+	syscall_fn fn = nr < NR_SYSCALLS ? syscall_table[nr] : NULL;
 
-	if (nr < ARRAY_SIZE(syscall_table) && syscall_table[nr])
-		tf->eax = (uint32_t)syscall_table[nr](tf);
-	else
+	sti(); /* system calls run with interrupts on, and may sleep */
+	current->tf = tf;
+	if (!current->proc) /* int 0x80 from a kernel self-test */
 		tf->eax = (uint32_t)-ENOSYS;
+	else if (fn)
+		tf->eax = (uint32_t)fn(tf->ebx, tf->ecx, tf->edx, tf->esi, tf->edi,
+				       tf->ebp);
+	else
+		tf->eax = (uint32_t)unknown(nr);
+	cli();
 }

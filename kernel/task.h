@@ -24,6 +24,7 @@
 enum task_state { TASK_RUNNABLE, TASK_SLEEPING, TASK_DEAD };
 
 struct process;
+struct trap_frame;
 struct wait_queue;
 
 struct task {
@@ -41,6 +42,12 @@ struct task {
 	uint64_t wake_at; /* a sleep's deadline in ns (0: none) */
 	struct task *timer_next;
 	bool timed_out; /* the deadline, not a wake_up, ended the sleep */
+	struct trap_frame *tf; /* the user registers of the system call in progress */
+	struct {
+		bool used;
+		uint32_t base, limit, flags; /* set_thread_area's, packed */
+	} tls[3]; /* GDT entries GDT_TLS_MIN.. while this task runs */
+	uint8_t fpu[512] __attribute__((aligned(16))); /* FPU/SSE state */
 };
 
 struct wait_queue {
@@ -57,6 +64,12 @@ void sched_init(void);
 /* A kernel thread running fn(arg); it ends when fn returns.  NULL if
  * there is no memory. */
 struct task *kthread_create(const char *name, void (*fn)(void *), void *arg);
+/* The thread of a user process: starts by returning to user mode with
+ * the registers in tf.  Not yet runnable.  NULL without memory. */
+struct task *task_create_user(const char *name, struct process *proc,
+			      const struct trap_frame *tf);
+/* Frees a dead task's stack and structure (not the running task's). */
+void task_free(struct task *t);
 /* Gives the CPU to the next runnable task (interrupts must be off; they
  * are off again when it returns). */
 void schedule(void);

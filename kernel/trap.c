@@ -14,7 +14,11 @@
 #include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/segments.h"
+#include "kernel/proc.h"
 #include "kernel/syscall.h"
+#include "kernel/uaccess.h"
+#include "kernel/uapi/signal.h"
+#include "kernel/vm.h"
 #include "kernel/task.h"
 #include "kernel/x86.h"
 
@@ -71,14 +75,47 @@ void irq_dispatch(struct trap_frame *tf)
 	pic_eoi(irq);
 }
 
+/* The signal a user fault raises, as Linux's. */
+static int fault_signal(uint32_t trapno)
+{
+	switch (trapno) {
+	case T_DIVIDE: case 16: case 19: return SIGFPE;
+	case T_INVALID_OP: return SIGILL;
+	case T_DEBUG: case T_BREAKPOINT: return SIGTRAP;
+	case 17: return SIGBUS;
+	default: return SIGSEGV;
+	}
+}
+
+/* A page fault the address space can resolve (demand zero, copy on
+ * write), also when the kernel touches user memory for a system call. */
+static bool resolve_page_fault(struct trap_frame *tf)
+{
+	struct process *p = current->proc;
+	uint32_t addr = read_cr2();
+
+	if (p && p->mm && addr < USER_TOP && !vm_fault(p->mm, addr, tf->err))
+		return true;
+	return !trap_from_user(tf) && uaccess_fixup(tf);
+}
+
 static void exception(struct trap_frame *tf)
 {
 	if (tf->trapno == T_NMI) {
 		pr_warn("NMI received at eip %08x; ignored\n", tf->eip);
 		return;
 	}
+	if (tf->trapno == T_PAGE_FAULT && resolve_page_fault(tf))
+		return;
 	if (trap_from_user(tf) && user_fault_hook)
 		user_fault_hook(tf);
+	if (trap_from_user(tf) && current->proc) {
+		int sig = fault_signal(tf->trapno);
+		printk("pid %d (%s): %s at eip %08x (address %08x): signal %d\n",
+		       current->proc->pid, current->proc->name,
+		       trap_name(tf->trapno), tf->eip, read_cr2(), sig);
+		proc_fault(sig);
+	}
 	if (trap_from_user(tf))
 		panic_trap(tf, "%s in user mode with no process to signal",
 			   trap_name(tf->trapno));

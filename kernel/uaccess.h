@@ -4,18 +4,27 @@
  * given with copy_out()/copy_in(), never with memcpy, because that buffer
  * may be a user program's.  The system-call layer checks that a user
  * buffer lies below KERNEL_VBASE before the call; these functions then
- * survive an unmapped page by returning -EFAULT (the fault fixup arrives
- * with user processes; until then every buffer is kernel memory).  The
- * host build of the filesystem code provides them as memcpy.
+ * survive an unmapped page by returning -EFAULT (the page-fault handler
+ * resumes a faulting copy at its error exit).  The host build of the
+ * filesystem code provides them as memcpy.
  */
 #ifndef KERNEL_UACCESS_H
 #define KERNEL_UACCESS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Copies n bytes from kernel memory src to the caller's dst: 0 or -EFAULT. */
 int copy_out(void *dst, const void *src, size_t n);
 /* Copies n bytes from the caller's src to kernel memory dst: 0 or -EFAULT. */
 int copy_in(void *dst, const void *src, size_t n);
+/* Copies the NUL-terminated string src into dst (size bytes): its length,
+ * -EFAULT, or -ENAMETOOLONG if it does not fit. */
+long copy_string_in(char *dst, const char *src, size_t size);
+
+struct trap_frame;
+/* A kernel fault inside a user copy: moves tf to the copy's error exit
+ * and returns true; false if the fault was anywhere else. */
+bool uaccess_fixup(struct trap_frame *tf);
 
 #endif

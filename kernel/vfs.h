@@ -246,9 +246,11 @@ struct inode *namei(const char *path, unsigned flags);
  * component is "" for "/", and "." or ".." are returned as such. */
 struct inode *namei_parent(const char *path, const char **name, size_t *len);
 
-/* The root and working directory of the current context; processes will
- * each have their own.  vfs_mount of "/" sets both. */
+/* The root and the working directory of the caller.  vfs_mount of "/"
+ * sets both; each process has its own working directory, which the VFS
+ * finds through vfs_cwd_hook (set by the process code). */
 struct inode *vfs_root(void);
 struct inode *vfs_cwd(void);
+extern struct inode **(*vfs_cwd_hook)(void);
 
 #endif

@@ -15,11 +15,13 @@ TIMESTAMP = r"^\[\s*(\d+)\.(\d{6})\] "
 
 
 def test_boot_to_prompt_and_poweroff():
-    with Qemu("") as q:
+    # A program that does not exist: the kernel says so and falls back
+    # to the monitor.
+    with Qemu("init=/no/such/init") as q:
         q.expect(r"Teaching OS \S+ \(i386\), booted by qemu\n")
-        q.expect(r"init: /sbin/init, 0 arguments\n")
+        q.expect(r"init: /no/such/init, 0 arguments\n")
         q.expect(r"\] kernel: ready\n")
-        q.expect(r"init: /sbin/init: no user space yet")
+        q.expect(r"init: cannot run /no/such/init \(error 2\); starting the kernel monitor")
         q.prompt()
         q.send("poweroff 7\r")
         q.expect(r"\] power: off \(status 7\)\n")

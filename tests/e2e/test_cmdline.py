@@ -33,7 +33,7 @@ def test_init_and_its_arguments():
                 r"\[[ \d.]+\] init: argv\[1\] = 'one'\n"
                 r"\[[ \d.]+\] init: argv\[2\] = 'two'\n"
                 r"\[[ \d.]+\] init: argv\[3\] = 'three'\n")
-        q.check(r"\] init: /bin/sh: no user space yet; starting the kernel monitor$")
+        q.check(r"\] error: init: cannot run /bin/sh \(error 2\); starting the kernel monitor$")
         q.check_absent(r"warning")
         power_off(q)
 
@@ -45,7 +45,7 @@ def test_unknown_word_is_warned_about():
             q.check(WARNING.replace("(.*)", "frobnicate=1"))
             raise AssertionError(f"warned about {warned}, expected only 'frobnicate=1'")
         q.check(r"\] init: kmon, 1 argument\n\[[ \d.]+\] init: argv\[1\] = '-v'\n")
-        q.check_absent(r"no user space yet")  # init=kmon asks for the monitor
+        q.check_absent(r"cannot run")  # init=kmon asks for the monitor
         power_off(q)
 
 

@@ -1,0 +1,322 @@
+/* kernel/exec.c - execve: loading a static ELF32 program and building the
+ * initial stack Linux builds, so glibc and musl binaries start here.
+ *
+ * The new program goes into a fresh address space; the old one is freed
+ * only once everything has loaded, so a failing execve returns its error
+ * to a caller that still exists.  Segments are mapped writable while
+ * their bytes are read in, then given their final protection.  The stack,
+ * from USER_TOP down:
+ *
+ *   16 random bytes (AT_RANDOM), "i686" (AT_PLATFORM), the path
+ *   (AT_EXECFN), the environment strings, the argument strings,
+ *   padding to 16, then auxv pairs, NULL, envp[], NULL, argv[], argc
+ *   <- esp (16-byte aligned)
+ */
+#include "kernel/err.h"
+#include "kernel/kernel.h"
+#include "kernel/kmalloc.h"
+#include "kernel/proc.h"
+#include "kernel/segments.h"
+#include "kernel/string.h"
+#include "kernel/trap.h"
+#include "kernel/uaccess.h"
+#include "kernel/uapi/errno.h"
+#include "kernel/vfs.h"
+#include "kernel/vm.h"
+#include "kernel/x86.h"
+
+#define EI_NIDENT 16
+#define ET_EXEC 2
+#define EM_386 3
+#define PT_LOAD 1
+#define PT_PHDR 6
+#define PF_X 1
+#define PF_W 2
+#define PF_R 4
+#define MAX_PHDRS 16
+#define MAX_ARGS 1024
+#define ARG_BYTES (128 * 1024) /* argv + envp strings: E2BIG beyond */
+
+enum { AT_NULL = 0, AT_PHDR = 3, AT_PHENT = 4, AT_PHNUM = 5, AT_PAGESZ = 6,
+       AT_BASE = 7, AT_FLAGS = 8, AT_ENTRY = 9, AT_UID = 11, AT_EUID = 12,
+       AT_GID = 13, AT_EGID = 14, AT_PLATFORM = 15, AT_HWCAP = 16,
+       AT_CLKTCK = 17, AT_SECURE = 23, AT_RANDOM = 25, AT_EXECFN = 31 };
+
+struct elf_header {
+	uint8_t ident[EI_NIDENT];
+	uint16_t type, machine;
+	uint32_t version, entry, phoff, shoff, flags;
+	uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
+};
+
+struct elf_phdr {
+	uint32_t type, offset, vaddr, paddr, filesz, memsz, flags, align;
+};
+
+struct image {
+	struct elf_header eh;
+	struct elf_phdr ph[MAX_PHDRS];
+	uint32_t phdr_addr; /* where the program headers are in memory */
+	uint32_t brk; /* end of the highest segment */
+};
+
+static int read_headers(struct file *f, struct image *im)
+{
+	struct elf_header *eh = &im->eh;
+	long n = vfs_pread(f, eh, sizeof(*eh), 0);
+
+	if (n < 0)
+		return (int)n;
+	if (n != sizeof(*eh) || memcmp(eh->ident, "\177ELF", 4) ||
+	    eh->ident[4] != 1 /* 32-bit */ || eh->ident[5] != 1 /* LSB */ ||
+	    eh->type != ET_EXEC || eh->machine != EM_386 ||
+	    eh->phentsize != sizeof(struct elf_phdr) || !eh->phnum ||
+	    eh->phnum > MAX_PHDRS)
+		return -ENOEXEC;
+	n = vfs_pread(f, im->ph, eh->phnum * sizeof(struct elf_phdr), eh->phoff);
+	if (n != (long)(eh->phnum * sizeof(struct elf_phdr)))
+		return n < 0 ? (int)n : -ENOEXEC;
+	return 0;
+}
+
+static uint32_t vm_flags(uint32_t pf)
+{
+	return VM_READ | ((pf & PF_W) ? VM_WRITE : 0) | ((pf & PF_X) ? VM_EXEC : 0);
+}
+
+/* Maps and reads one PT_LOAD segment; the page it shares with the one
+ * before (if any) is already mapped. */
+static int load_segment(struct mm *mm, struct file *f, const struct elf_phdr *ph,
+			uint32_t *mapped_end)
+{
+	uint32_t start = ALIGN_DOWN(ph->vaddr, PAGE_SIZE);
+	uint32_t end = ALIGN_UP(ph->vaddr + ph->memsz, PAGE_SIZE);
+	long n;
+	int err;
+
+	if (ph->filesz > ph->memsz || !user_range_ok(ph->vaddr, ph->memsz) ||
+	    end <= start)
+		return -ENOEXEC;
+	start = MAX(start, *mapped_end);
+	if (start < end && (err = mm_map(mm, start, end - start, VM_READ | VM_WRITE)))
+		return err;
+	*mapped_end = MAX(*mapped_end, end);
+	n = vfs_pread(f, (void *)ph->vaddr, ph->filesz, ph->offset);
+	if (n != (long)ph->filesz)
+		return n < 0 ? (int)n : -ENOEXEC;
+	return 0;
+}
+
+/* Loads every PT_LOAD, then sets each range's final protection (a page
+ * two segments share gets both's permissions). */
+static int load_image(struct mm *mm, struct file *f, struct image *im)
+{
+	uint32_t mapped_end = 0, prev_end = 0, prev_flags = 0;
+	int err;
+
+	for (int i = 0; i < im->eh.phnum; i++) {
+		struct elf_phdr *ph = &im->ph[i];
+		if (ph->type == PT_PHDR)
+			im->phdr_addr = ph->vaddr;
+		if (ph->type != PT_LOAD || !ph->memsz)
+			continue;
+		if (ph->vaddr < mapped_end - (mapped_end ? PAGE_SIZE : 0))
+			return -ENOEXEC; /* out of order or overlapping */
+		if ((err = load_segment(mm, f, ph, &mapped_end)))
+			return err;
+		if (!im->phdr_addr && ph->offset == 0)
+			im->phdr_addr = ph->vaddr + im->eh.phoff;
+		im->brk = MAX(im->brk, ph->vaddr + ph->memsz);
+	}
+	if (!im->brk)
+		return -ENOEXEC;
+	for (int i = 0; i < im->eh.phnum; i++) {
+		struct elf_phdr *ph = &im->ph[i];
+		uint32_t start = ALIGN_DOWN(ph->vaddr, PAGE_SIZE);
+		uint32_t end = ALIGN_UP(ph->vaddr + ph->memsz, PAGE_SIZE);
+		uint32_t flags = vm_flags(ph->flags);
+		if (ph->type != PT_LOAD || !ph->memsz)
+			continue;
+		mm_protect(mm, start, end - start, flags);
+		if (start < prev_end) /* the shared page */
+			mm_protect(mm, start, PAGE_SIZE, flags | prev_flags);
+		prev_end = end;
+		prev_flags = flags;
+	}
+	return 0;
+}
+
+/* Pushes n bytes on the new stack; returns their address (0 on fault). */
+static uint32_t push(uint32_t *sp, const void *data, size_t n)
+{
+	*sp -= n;
+	return copy_out((void *)*sp, data, n) ? 0 : *sp;
+}
+
+static int push_strings(uint32_t *sp, char *const strs[], int count, uint32_t *addrs)
+{
+	for (int i = count - 1; i >= 0; i--)
+		if (!(addrs[i] = push(sp, strs[i], strlen(strs[i]) + 1)))
+			return -EFAULT;
+	return 0;
+}
+
+static int count_strings(char *const v[], size_t *bytes)
+{
+	int n = 0;
+
+	for (; v && v[n]; n++) {
+		*bytes += strlen(v[n]) + 1;
+		if (n >= MAX_ARGS || *bytes > ARG_BYTES)
+			return -E2BIG;
+	}
+	return n;
+}
+
+static void random_bytes(uint8_t out[16])
+{
+	uint64_t x = rdtsc() ^ 0x9E3779B97F4A7C15ull;
+
+	for (int i = 0; i < 16; i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		out[i] = (uint8_t)(x >> 24);
+	}
+}
+
+static int build_stack(struct mm *mm, const struct image *im, const char *path,
+		       char *const argv[], char *const envp[], uint32_t *esp)
+{
+	size_t bytes = 0;
+	int argc = count_strings(argv, &bytes), envc = count_strings(envp, &bytes);
+	uint32_t sp = USER_TOP, random, platform, execfn, *ptrs;
+	uint8_t rnd[16];
+	int n = 0, err;
+
+	if (argc < 0 || envc < 0)
+		return -E2BIG;
+	if ((err = mm_map(mm, USER_TOP - USER_STACK_SIZE, USER_STACK_SIZE,
+			  VM_READ | VM_WRITE)))
+		return err;
+	random_bytes(rnd);
+	ptrs = kmalloc((argc + envc + 48) * sizeof(uint32_t));
+	if (!ptrs)
+		return -ENOMEM;
+	random = push(&sp, rnd, sizeof(rnd));
+	platform = push(&sp, "i686", 5);
+	execfn = push(&sp, path, strlen(path) + 1);
+	uint32_t *env_addr = ptrs + argc;
+	err = (!random || !platform || !execfn) ? -EFAULT : 0;
+	err = err ?: push_strings(&sp, envp, envc, env_addr);
+	err = err ?: push_strings(&sp, argv, argc, ptrs);
+	if (err)
+		goto out;
+	/* The pointer block: argc argv[] 0 envp[] 0 auxv[] */
+	uint32_t *block = ptrs + argc + envc, aux[] = {
+		AT_PHDR, im->phdr_addr, AT_PHENT, sizeof(struct elf_phdr),
+		AT_PHNUM, im->eh.phnum, AT_PAGESZ, PAGE_SIZE, AT_BASE, 0,
+		AT_FLAGS, 0, AT_ENTRY, im->eh.entry, AT_UID, 0, AT_EUID, 0,
+		AT_GID, 0, AT_EGID, 0, AT_PLATFORM, platform, AT_HWCAP, 0,
+		AT_CLKTCK, 100, AT_SECURE, 0, AT_RANDOM, random,
+		AT_EXECFN, execfn, AT_NULL, 0,
+	};
+	uint32_t words = 1 + argc + 1 + envc + 1 + ARRAY_SIZE(aux);
+	sp = ALIGN_DOWN(sp - words * 4, 16);
+	*esp = sp;
+	block = kmalloc(words * 4);
+	if (!block) {
+		err = -ENOMEM;
+		goto out;
+	}
+	block[n++] = argc;
+	for (int i = 0; i < argc; i++)
+		block[n++] = ptrs[i];
+	block[n++] = 0;
+	for (int i = 0; i < envc; i++)
+		block[n++] = env_addr[i];
+	block[n++] = 0;
+	memcpy(block + n, aux, sizeof(aux));
+	err = copy_out((void *)sp, block, words * 4);
+	kfree(block);
+out:
+	kfree(ptrs);
+	return err;
+}
+
+static const char *basename_of(const char *path)
+{
+	const char *base = path;
+
+	for (const char *c = path; *c; c++)
+		if (*c == '/' && c[1])
+			base = c + 1;
+	return base;
+}
+
+static void start_registers(struct trap_frame *tf, uint32_t entry, uint32_t esp)
+{
+	memset(tf, 0, sizeof(*tf));
+	tf->eip = entry;
+	tf->user_esp = esp;
+	tf->cs = USER_CS;
+	tf->ds = tf->es = tf->fs = tf->gs = tf->user_ss = USER_DS;
+	tf->eflags = EFLAGS_IF | 0x2;
+}
+
+static int open_program(const char *path, struct file **f)
+{
+	struct vfs_stat st;
+	int err = vfs_open(path, O_RDONLY, 0, f);
+
+	if (err)
+		return err;
+	vfs_fstat(*f, &st);
+	if (!S_ISREG(st.mode) || !(st.mode & 0111)) {
+		vfs_close(*f);
+		return -EACCES;
+	}
+	return 0;
+}
+
+int do_execve(const char *path, char *const argv[], char *const envp[],
+	      struct trap_frame *tf)
+{
+	struct process *p = current_proc();
+	struct mm *old = p->mm, *mm;
+	struct image *im = kzalloc(sizeof(*im));
+	struct file *f = NULL;
+	uint32_t esp = 0;
+	int err = im ? open_program(path, &f) : -ENOMEM;
+
+	err = err ?: read_headers(f, im);
+	if (err)
+		goto out;
+	mm = mm_create();
+	if (!mm) {
+		err = -ENOMEM;
+		goto out;
+	}
+	p->mm = mm; /* page faults while loading go to the new space */
+	mm_activate(mm);
+	err = load_image(mm, f, im);
+	err = err ?: build_stack(mm, im, path, argv, envp, &esp);
+	if (err) {
+		p->mm = old;
+		mm_activate(old);
+		mm_destroy(mm);
+		goto out;
+	}
+	mm->brk_start = mm->brk = ALIGN_UP(im->brk, PAGE_SIZE);
+	mm_destroy(old);
+	fdtable_close_on_exec(p->fds);
+	iput(p->exe);
+	p->exe = igrab(f->inode);
+	strlcpy(p->name, basename_of(path), sizeof(p->name));
+	memset(current->tls, 0, sizeof(current->tls)); /* a new program */
+	gdt_load_tls(current);
+	start_registers(tf, im->eh.entry, esp);
+out:
+	if (f)
+		vfs_close(f);
+	kfree(im);
+	return err;
+}

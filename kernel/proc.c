@@ -1,0 +1,265 @@
+/* kernel/proc.c - process life cycle: init, fork, exit, wait4.
+ *
+ * The process table is an array of PROC_MAX slots; a full table is how a
+ * fork bomb meets its limit (-EAGAIN).  A process that exits keeps its
+ * slot as a zombie, with its task (whose kernel stack it was running on
+ * while it exited), until its parent's wait4 collects the status and
+ * frees both.
+ */
+#include "kernel/proc.h"
+
+#include "kernel/err.h"
+#include "kernel/fpu.h"
+#include "kernel/kmalloc.h"
+#include "kernel/panic.h"
+#include "kernel/power.h"
+#include "kernel/printk.h"
+#include "kernel/string.h"
+#include "kernel/trap.h"
+#include "kernel/uaccess.h"
+#include "kernel/uapi/errno.h"
+#include "kernel/vfs.h"
+#include "kernel/vm.h"
+#include "kernel/wait.h"
+
+#define WNOHANG 1
+
+static struct process *procs[PROC_MAX];
+static int next_pid = 1;
+static struct process *init_proc;
+
+/* Where the VFS finds the working directory of the calling process. */
+static struct inode **proc_cwd_slot(void)
+{
+	return current_proc() ? &current_proc()->cwd : NULL;
+}
+
+struct process *proc_find(int pid)
+{
+	for (int i = 0; i < PROC_MAX; i++)
+		if (procs[i] && procs[i]->pid == pid)
+			return procs[i];
+	return NULL;
+}
+
+static struct process *proc_alloc(void)
+{
+	struct process *p;
+	int slot = 0;
+
+	while (slot < PROC_MAX && procs[slot])
+		slot++;
+	if (slot == PROC_MAX)
+		return ERR_PTR(-EAGAIN);
+	p = kzalloc(sizeof(*p));
+	if (p)
+		p->fds = kzalloc(sizeof(*p->fds));
+	if (!p || !p->fds) {
+		kfree(p);
+		return ERR_PTR(-ENOMEM);
+	}
+	p->pid = next_pid++;
+	p->umask = 022;
+	procs[slot] = p;
+	return p;
+}
+
+static void proc_free(struct process *p)
+{
+	for (int i = 0; i < PROC_MAX; i++)
+		if (procs[i] == p)
+			procs[i] = NULL;
+	if (p->task)
+		task_free(p->task);
+	kfree(p->fds);
+	kfree(p);
+}
+
+static void adopt(struct process *parent, struct process *child)
+{
+	child->parent = parent;
+	child->sibling = parent->children;
+	parent->children = child;
+}
+
+static int open_console(struct process *p)
+{
+	struct file *f;
+	int err = vfs_open("/dev/console", O_RDWR, 0, &f);
+
+	if (err)
+		return err;
+	fd_install(p->fds, f, 0, false);
+	fd_install(p->fds, file_get(f), 1, false);
+	fd_install(p->fds, file_get(f), 2, false);
+	return 0;
+}
+
+int proc_start_init(const char *path, char *const argv[], char *const envp[])
+{
+	struct process *p = proc_alloc();
+	struct trap_frame tf = { 0 };
+	struct task *boot = current;
+	int err;
+
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	vfs_cwd_hook = proc_cwd_slot;
+	p->cwd = igrab(vfs_root());
+	p->pgid = p->sid = p->pid;
+	strlcpy(p->name, "init", sizeof(p->name));
+	err = open_console(p);
+	/* Load the program as if init itself were calling execve. */
+	current->proc = p;
+	if (!err)
+		err = do_execve(path, argv, envp, &tf);
+	boot->proc = NULL;
+	mm_activate(NULL);
+	if (!err) {
+		p->task = task_create_user("init", p, &tf);
+		err = p->task ? 0 : -ENOMEM;
+	}
+	if (err) {
+		fdtable_close_all(p->fds);
+		iput(p->cwd);
+		mm_destroy(p->mm);
+		proc_free(p);
+		vfs_cwd_hook = NULL;
+		return err;
+	}
+	init_proc = p;
+	sched_make_runnable(p->task);
+	return 0;
+}
+
+int proc_fork(struct trap_frame *tf)
+{
+	struct process *parent = current_proc(), *child = proc_alloc();
+	struct trap_frame child_tf = *tf;
+
+	if (IS_ERR(child))
+		return PTR_ERR(child);
+	child->mm = mm_fork(parent->mm);
+	child_tf.eax = 0; /* fork returns 0 in the child */
+	child->task = child->mm ? task_create_user(child->name, child, &child_tf)
+				: NULL;
+	if (!child->task) {
+		mm_destroy(child->mm);
+		proc_free(child);
+		return -ENOMEM;
+	}
+	memcpy(child->name, parent->name, sizeof(child->name));
+	fdtable_copy(child->fds, parent->fds);
+	child->cwd = igrab(parent->cwd);
+	child->exe = parent->exe ? igrab(parent->exe) : NULL;
+	child->umask = parent->umask;
+	child->pgid = parent->pgid;
+	child->sid = parent->sid;
+	fpu_save_image(child->task->fpu); /* the child's FPU is ours, now */
+	memcpy(child->task->tls, current->tls, sizeof(current->tls));
+	adopt(parent, child);
+	sched_make_runnable(child->task);
+	return child->pid;
+}
+
+/* Gives p's children to init, waking init if one is already a zombie. */
+static void reparent_children(struct process *p)
+{
+	struct process *c = p->children;
+	bool zombies = false;
+
+	while (c) {
+		struct process *next = c->sibling;
+		adopt(init_proc, c);
+		zombies |= c->zombie;
+		c = next;
+	}
+	p->children = NULL;
+	if (zombies)
+		wake_up(&init_proc->child_wait);
+}
+
+void proc_exit(int status)
+{
+	struct process *p = current_proc();
+
+	fdtable_close_all(p->fds);
+	iput(p->cwd);
+	iput(p->exe);
+	p->cwd = p->exe = NULL;
+	mm_activate(NULL);
+	mm_destroy(p->mm);
+	p->mm = NULL;
+	if (p == init_proc) {
+		int code = (status & 0x7F) ? 128 + (status & 0x7F) : (status >> 8) & 0xFF;
+		printk_level(LOG_ERR, "init exited with status %d\n", code);
+		power_off(code);
+	}
+	reparent_children(p);
+	cli();
+	p->exit_status = status;
+	p->zombie = true;
+	wake_up(&p->parent->child_wait);
+	task_exit(); /* the parent frees this task in wait4 */
+}
+
+void proc_fault(int sig)
+{
+	proc_exit(W_SIGNALED(sig));
+}
+
+/* A zombie child of p matching pid (-1: any), *any set if one exists. */
+static struct process *find_zombie(struct process *p, int pid, bool *any)
+{
+	*any = false;
+	for (struct process *c = p->children; c; c = c->sibling) {
+		if (pid > 0 && c->pid != pid)
+			continue;
+		*any = true;
+		if (c->zombie)
+			return c;
+	}
+	return NULL;
+}
+
+static void unlink_child(struct process *p, struct process *c)
+{
+	for (struct process **pp = &p->children; *pp; pp = &(*pp)->sibling) {
+		if (*pp == c) {
+			*pp = c->sibling;
+			return;
+		}
+	}
+}
+
+int proc_wait(int pid, int *status_out, int options)
+{
+	struct process *p = current_proc(), *z;
+	bool any;
+	int ret;
+
+	/* Process groups are not told apart yet: 0 and -pgid mean "any". */
+	if (pid == 0 || pid < -1)
+		pid = -1;
+	for (;;) {
+		uint32_t flags = irq_save();
+		z = find_zombie(p, pid, &any);
+		if (z || !any || (options & WNOHANG)) {
+			irq_restore(flags);
+			break;
+		}
+		prepare_to_wait(&p->child_wait, 0);
+		schedule();
+		irq_restore(flags);
+	}
+	if (!any)
+		return -ECHILD;
+	if (!z)
+		return 0;
+	if (status_out && copy_out(status_out, &z->exit_status, sizeof(int)))
+		return -EFAULT;
+	ret = z->pid;
+	unlink_child(p, z);
+	proc_free(z);
+	return ret;
+}

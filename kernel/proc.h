@@ -1,0 +1,71 @@
+/* kernel/proc.h - processes: what a running program owns.
+ *
+ * A process has one thread (a task, kernel/task.h), an address space
+ * (kernel/vm.h), a file descriptor table, a working directory, a parent
+ * and children.  It ends as a zombie that keeps only its exit status
+ * until the parent collects it with wait4; children of a process that
+ * exits go to init (pid 1); when init exits the machine powers off.
+ */
+#ifndef KERNEL_PROC_H
+#define KERNEL_PROC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "kernel/fdtable.h"
+#include "kernel/task.h"
+
+#define PROC_MAX 64 /* processes at once: fork gives -EAGAIN beyond */
+
+struct mm;
+struct inode;
+struct trap_frame;
+
+struct process {
+	int pid;
+	char name[16];
+	struct process *parent;
+	struct process *children, *sibling;
+	struct task *task;
+	struct mm *mm;
+	struct fdtable *fds;
+	struct inode *cwd; /* referenced */
+	struct inode *exe; /* the program file, referenced (for ETXTBSY) */
+	uint32_t umask;
+	int pgid, sid;
+	int exit_status; /* wait status, valid once zombie */
+	bool zombie;
+	struct wait_queue child_wait; /* the parent sleeps here in wait4 */
+	uint32_t clear_tid; /* set_tid_address */
+};
+
+/* The process the running task belongs to (NULL in kernel threads). */
+static inline struct process *current_proc(void)
+{
+	return current->proc;
+}
+
+/* Starts init: pid 1 running path with argv/envp (kernel strings), fds
+ * 0-2 on /dev/console.  Returns 0 or -errno (no such program...). */
+int proc_start_init(const char *path, char *const argv[], char *const envp[]);
+/* fork(): returns the child's pid to the parent, or -errno. */
+int proc_fork(struct trap_frame *tf);
+/* Ends the current process with wait status (never returns). */
+void proc_exit(int status) __attribute__((noreturn));
+/* wait4(): collects a zombie child; see Linux's wait4. */
+int proc_wait(int pid, int *status_out, int options);
+/* The process with pid, or NULL. */
+struct process *proc_find(int pid);
+/* A fault the process did not handle: it dies of signal sig. */
+void proc_fault(int sig) __attribute__((noreturn));
+
+/* Wait status encodings, as Linux's. */
+#define W_EXITCODE(code) (((code) & 0xFF) << 8)
+#define W_SIGNALED(sig) ((sig) & 0x7F)
+
+/* do_execve: replaces the current process's program (argv and envp are
+ * kernel strings); on success fills tf to start it.  exec.c */
+int do_execve(const char *path, char *const argv[], char *const envp[],
+	      struct trap_frame *tf);
+
+#endif

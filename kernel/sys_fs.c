@@ -1,0 +1,699 @@
+/* kernel/sys_fs.c - the file system calls: check and copy the arguments,
+ * then call the VFS.
+ *
+ * Paths are copied in whole (-EFAULT, -ENAMETOOLONG); user buffers must
+ * lie in user space (-EFAULT) and are then filled by the fault-tolerant
+ * copy routines.  Calls that can reach a disk filesystem hold fs_lock:
+ * the block cache and ext2 expect one caller at a time, and a caller may
+ * sleep inside them while the disk works.
+ */
+#include "kernel/err.h"
+#include "kernel/fdtable.h"
+#include "kernel/kernel.h"
+#include "kernel/kmalloc.h"
+#include "kernel/mutex.h"
+#include "kernel/proc.h"
+#include "kernel/string.h"
+#include "kernel/uaccess.h"
+#include "kernel/uapi/dirent.h"
+#include "kernel/uapi/errno.h"
+#include "kernel/uapi/stat.h"
+#include "kernel/uapi/uio.h"
+#include "kernel/vfs.h"
+#include "kernel/vm.h"
+
+#define MAX_RW 0x7FFFF000u /* Linux's cap on one read or write */
+
+struct mutex fs_lock = MUTEX_INIT(fs_lock);
+
+static struct fdtable *fds(void)
+{
+	return current_proc()->fds;
+}
+
+static struct file *fget(int fd)
+{
+	return fd_get(fds(), fd);
+}
+
+static bool user_buf_ok(const void *p, size_t n)
+{
+	return user_range_ok((uint32_t)p, n);
+}
+
+/* Copies a user path into a new kernel buffer (*out, to kfree). */
+static int get_path(const char *upath, char **out)
+{
+	char *k = kmalloc(PATH_MAX);
+	long n;
+
+	if (!k)
+		return -ENOMEM;
+	n = user_buf_ok(upath, 1) ? copy_string_in(k, upath, PATH_MAX) : -EFAULT;
+	if (n < 0) {
+		kfree(k);
+		return (int)n;
+	}
+	*out = k;
+	return 0;
+}
+
+/* Runs fn on one user path, under fs_lock. */
+#define WITH_PATH(upath, expr)                                              \
+	({                                                                  \
+		char *path;                                                 \
+		long r_ = get_path((upath), &path);                         \
+		if (!r_) {                                                  \
+			mutex_lock(&fs_lock);                               \
+			r_ = (expr);                                        \
+			mutex_unlock(&fs_lock);                             \
+			kfree(path);                                        \
+		}                                                           \
+		r_;                                                         \
+	})
+
+static bool on_disk(struct file *f)
+{
+	return f->inode && f->inode->sb->bdev;
+}
+
+/* --- opening and closing */
+
+static long open_path(const char *path, int flags, uint32_t mode)
+{
+	struct file *f;
+	int err, fd;
+
+	mutex_lock(&fs_lock);
+	err = vfs_open(path, flags, mode & ~current_proc()->umask, &f);
+	mutex_unlock(&fs_lock);
+	if (err)
+		return err;
+	fd = fd_install(fds(), f, 0, flags & O_CLOEXEC);
+	if (fd < 0)
+		file_put(f);
+	return fd;
+}
+
+long sys_open(const char *upath, int flags, uint32_t mode)
+{
+	char *path;
+	long r = get_path(upath, &path);
+
+	if (r)
+		return r;
+	r = open_path(path, flags & ~O_CLOEXEC, mode) ;
+	if (r >= 0 && (flags & O_CLOEXEC))
+		fd_set_cloexec(fds(), (int)r, true);
+	kfree(path);
+	return r;
+}
+
+long sys_creat(const char *upath, uint32_t mode)
+{
+	return sys_open(upath, O_CREAT | O_WRONLY | O_TRUNC, mode);
+}
+
+/* For the *at calls: run with dirfd's directory as the working one when
+ * the path is relative (the kernel is not preempted, so no one else sees
+ * the swap). */
+static long at_dir(int dirfd, const char *upath, struct inode **saved)
+{
+	struct file *f;
+	char first;
+
+	*saved = NULL;
+	if (dirfd == AT_FDCWD)
+		return 0;
+	if (copy_in(&first, upath, 1))
+		return -EFAULT;
+	if (first == '/')
+		return 0;
+	f = fget(dirfd);
+	if (!f)
+		return -EBADF;
+	if (!f->inode || !S_ISDIR(f->inode->mode))
+		return -ENOTDIR;
+	*saved = current_proc()->cwd;
+	current_proc()->cwd = igrab(f->inode);
+	return 0;
+}
+
+static void at_done(struct inode *saved)
+{
+	if (saved) {
+		iput(current_proc()->cwd);
+		current_proc()->cwd = saved;
+	}
+}
+
+long sys_openat(int dirfd, const char *upath, int flags, uint32_t mode)
+{
+	struct inode *saved;
+	long r = at_dir(dirfd, upath, &saved);
+
+	if (r)
+		return r;
+	r = sys_open(upath, flags, mode);
+	at_done(saved);
+	return r;
+}
+
+long sys_close(int fd)
+{
+	return fd_close(fds(), fd);
+}
+
+/* --- reading and writing */
+
+static long rw(int fd, void *buf, size_t n, bool write, const uint64_t *pos)
+{
+	struct file *f = fget(fd);
+	long r;
+
+	if (!f)
+		return -EBADF;
+	n = MIN(n, MAX_RW);
+	if (!user_buf_ok(buf, n))
+		return -EFAULT;
+	if (on_disk(f))
+		mutex_lock(&fs_lock);
+	if (pos)
+		r = write ? vfs_pwrite(f, buf, n, *pos) : vfs_pread(f, buf, n, *pos);
+	else
+		r = write ? vfs_write(f, buf, n) : vfs_read(f, buf, n);
+	if (on_disk(f))
+		mutex_unlock(&fs_lock);
+	return r;
+}
+
+long sys_read(int fd, void *buf, size_t n) { return rw(fd, buf, n, false, NULL); }
+long sys_write(int fd, const void *buf, size_t n) { return rw(fd, (void *)buf, n, true, NULL); }
+
+long sys_pread64(int fd, void *buf, size_t n, uint32_t lo, uint32_t hi)
+{
+	uint64_t pos = (uint64_t)hi << 32 | lo;
+
+	return (int64_t)pos < 0 ? -EINVAL : rw(fd, buf, n, false, &pos);
+}
+
+long sys_pwrite64(int fd, const void *buf, size_t n, uint32_t lo, uint32_t hi)
+{
+	uint64_t pos = (uint64_t)hi << 32 | lo;
+
+	return (int64_t)pos < 0 ? -EINVAL : rw(fd, (void *)buf, n, true, &pos);
+}
+
+static long rwv(int fd, const struct iovec *uiov, int count, bool write)
+{
+	struct iovec iov;
+	long total = 0;
+
+	if (count < 0 || count > UIO_MAXIOV)
+		return -EINVAL;
+	if (!fget(fd))
+		return -EBADF;
+	for (int i = 0; i < count; i++) {
+		long n;
+		if (copy_in(&iov, uiov + i, sizeof(iov)))
+			return total ? total : -EFAULT;
+		n = rw(fd, iov.iov_base, iov.iov_len, write, NULL);
+		if (n < 0)
+			return total ? total : n;
+		total += n;
+		if ((unsigned long)n < iov.iov_len)
+			break;
+	}
+	return total;
+}
+
+long sys_readv(int fd, const struct iovec *iov, int n) { return rwv(fd, iov, n, false); }
+long sys_writev(int fd, const struct iovec *iov, int n) { return rwv(fd, iov, n, true); }
+
+long sys_lseek(int fd, int32_t off, int whence)
+{
+	struct file *f = fget(fd);
+	int64_t r;
+
+	if (!f)
+		return -EBADF;
+	r = vfs_lseek(f, off, whence);
+	return r > 0x7FFFFFFF ? -EOVERFLOW : (long)r;
+}
+
+long sys__llseek(int fd, uint32_t hi, uint32_t lo, int64_t *result, int whence)
+{
+	struct file *f = fget(fd);
+	int64_t r;
+
+	if (!f)
+		return -EBADF;
+	r = vfs_lseek(f, (int64_t)((uint64_t)hi << 32 | lo), whence);
+	if (r < 0)
+		return (long)r;
+	return copy_out(result, &r, sizeof(r));
+}
+
+/* --- descriptors */
+
+long sys_dup(int fd) { return fd_dup(fds(), fd, 0); }
+
+long sys_dup2(int oldfd, int newfd)
+{
+	return fd_dup2(fds(), oldfd, newfd);
+}
+
+long sys_dup3(int oldfd, int newfd, int flags)
+{
+	long r;
+
+	if (oldfd == newfd || (flags & ~O_CLOEXEC))
+		return -EINVAL;
+	r = fd_dup2(fds(), oldfd, newfd);
+	if (r >= 0 && (flags & O_CLOEXEC))
+		fd_set_cloexec(fds(), newfd, true);
+	return r;
+}
+
+long sys_fcntl64(int fd, int cmd, uint32_t arg)
+{
+	struct file *f = fget(fd);
+	long r;
+
+	if (!f)
+		return -EBADF;
+	switch (cmd) {
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+		if (arg >= FD_MAX)
+			return -EINVAL;
+		r = fd_dup(fds(), fd, (int)arg);
+		if (r >= 0 && cmd == F_DUPFD_CLOEXEC)
+			fd_set_cloexec(fds(), (int)r, true);
+		return r;
+	case F_GETFD:
+		return fd_get_cloexec(fds(), fd) ? FD_CLOEXEC : 0;
+	case F_SETFD:
+		fd_set_cloexec(fds(), fd, arg & FD_CLOEXEC);
+		return 0;
+	case F_GETFL:
+		return f->flags;
+	case F_SETFL: /* only these flags change after open */
+		f->flags = (f->flags & ~(O_APPEND | O_NONBLOCK)) |
+			   (arg & (O_APPEND | O_NONBLOCK));
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+long sys_ioctl(int fd, uint32_t cmd, uint32_t arg)
+{
+	struct file *f = fget(fd);
+
+	if (!f)
+		return -EBADF;
+	if (!f->f_op->ioctl)
+		return -ENOTTY;
+	return f->f_op->ioctl(f, cmd, arg);
+}
+
+/* --- stat and directories */
+
+static long put_stat(struct stat64 *ust, const struct vfs_stat *st)
+{
+	struct stat64 k;
+
+	memset(&k, 0, sizeof(k));
+	k.st_dev = st->dev;
+	k.__st_ino = st->ino;
+	k.st_ino = st->ino;
+	k.st_mode = st->mode;
+	k.st_nlink = st->nlink;
+	k.st_uid = st->uid;
+	k.st_gid = st->gid;
+	k.st_rdev = st->rdev;
+	k.st_size = (long long)st->size;
+	k.st_blksize = st->blksize;
+	k.st_blocks = st->blocks;
+	k.st_atim.tv_sec = (long)st->atime;
+	k.st_mtim.tv_sec = (long)st->mtime;
+	k.st_ctim.tv_sec = (long)st->ctime;
+	return copy_out(ust, &k, sizeof(k));
+}
+
+static long stat_path(const char *upath, struct stat64 *ust, bool follow)
+{
+	struct vfs_stat st;
+	long r = WITH_PATH(upath, vfs_stat(path, &st, follow));
+
+	return r ? r : put_stat(ust, &st);
+}
+
+long sys_stat64(const char *p, struct stat64 *st) { return stat_path(p, st, true); }
+long sys_lstat64(const char *p, struct stat64 *st) { return stat_path(p, st, false); }
+
+long sys_fstat64(int fd, struct stat64 *ust)
+{
+	struct file *f = fget(fd);
+	struct vfs_stat st;
+	long r;
+
+	if (!f)
+		return -EBADF;
+	r = vfs_fstat(f, &st);
+	return r ? r : put_stat(ust, &st);
+}
+
+long sys_fstatat64(int dirfd, const char *upath, struct stat64 *ust, int flags)
+{
+	struct inode *saved;
+	char c = 0;
+	long r;
+
+	if ((flags & AT_EMPTY_PATH) && !copy_in(&c, upath, 1) && !c)
+		return sys_fstat64(dirfd, ust);
+	r = at_dir(dirfd, upath, &saved);
+	if (!r)
+		r = stat_path(upath, ust, !(flags & AT_SYMLINK_NOFOLLOW));
+	at_done(saved);
+	return r;
+}
+
+struct dirent_fill {
+	struct dir_context ctx;
+	uint8_t *ubuf;
+	size_t size, used;
+	int err;
+	bool full; /* an entry did not fit */
+};
+
+static int fill_dirent(struct dir_context *ctx, const char *name, size_t len,
+		       uint32_t ino, unsigned type)
+{
+	struct dirent_fill *d = (struct dirent_fill *)ctx;
+	size_t reclen = ALIGN_UP(sizeof(struct linux_dirent64) + len + 1, 8);
+	uint8_t rec[sizeof(struct linux_dirent64) + NAME_MAX + 8];
+	struct linux_dirent64 *de = (struct linux_dirent64 *)rec;
+
+	if (d->used + reclen > d->size) {
+		d->full = true; /* this entry waits for the next call */
+		return 1;
+	}
+	memset(rec, 0, reclen);
+	de->d_ino = ino;
+	de->d_off = (long long)ctx->pos + 1;
+	de->d_reclen = (unsigned short)reclen;
+	de->d_type = (unsigned char)type;
+	memcpy(de->d_name, name, len);
+	if (copy_out(d->ubuf + d->used, rec, reclen)) {
+		d->err = -EFAULT;
+		return 1;
+	}
+	d->used += reclen;
+	return 0;
+}
+
+long sys_getdents64(int fd, void *buf, size_t size)
+{
+	struct dirent_fill d = { .ctx.emit = fill_dirent, .ubuf = buf, .size = size };
+	struct file *f = fget(fd);
+	long r;
+
+	if (!f)
+		return -EBADF;
+	if (!user_buf_ok(buf, size))
+		return -EFAULT;
+	mutex_lock(&fs_lock);
+	r = vfs_readdir(f, &d.ctx);
+	mutex_unlock(&fs_lock);
+	if (r < 0)
+		return r;
+	if (d.used)
+		return (long)d.used;
+	if (d.err)
+		return d.err;
+	return d.full ? -EINVAL : 0; /* too small for one entry, or the end */
+}
+
+/* --- names */
+
+long sys_mkdir(const char *p, uint32_t mode)
+{
+	uint32_t m = mode & ~current_proc()->umask;
+	return WITH_PATH(p, vfs_mkdir(path, m));
+}
+
+long sys_rmdir(const char *p) { return WITH_PATH(p, vfs_rmdir(path)); }
+long sys_unlink(const char *p) { return WITH_PATH(p, vfs_unlink(path)); }
+long sys_chdir(const char *p) { return WITH_PATH(p, vfs_chdir(path)); }
+
+long sys_mkdirat(int dirfd, const char *p, uint32_t mode)
+{
+	struct inode *saved;
+	long r = at_dir(dirfd, p, &saved);
+
+	r = r ?: sys_mkdir(p, mode);
+	at_done(saved);
+	return r;
+}
+
+long sys_unlinkat(int dirfd, const char *p, int flags)
+{
+	struct inode *saved;
+	long r;
+
+	if (flags & ~AT_REMOVEDIR)
+		return -EINVAL;
+	r = at_dir(dirfd, p, &saved);
+	r = r ?: ((flags & AT_REMOVEDIR) ? sys_rmdir(p) : sys_unlink(p));
+	at_done(saved);
+	return r;
+}
+
+long sys_fchdir(int fd)
+{
+	struct file *f = fget(fd);
+
+	if (!f)
+		return -EBADF;
+	if (!f->inode || !S_ISDIR(f->inode->mode))
+		return -ENOTDIR;
+	iput(current_proc()->cwd);
+	current_proc()->cwd = igrab(f->inode);
+	return 0;
+}
+
+/* Two paths: copied both, then expr under the lock. */
+#define WITH_PATHS(u1, u2, expr)                                            \
+	({                                                                  \
+		char *a, *b = NULL;                                         \
+		long r_ = get_path((u1), &a);                               \
+		if (!r_) {                                                  \
+			r_ = get_path((u2), &b);                            \
+			if (!r_) {                                          \
+				mutex_lock(&fs_lock);                       \
+				r_ = (expr);                                \
+				mutex_unlock(&fs_lock);                     \
+				kfree(b);                                   \
+			}                                                   \
+			kfree(a);                                           \
+		}                                                           \
+		r_;                                                         \
+	})
+
+long sys_rename(const char *o, const char *n) { return WITH_PATHS(o, n, vfs_rename(a, b)); }
+long sys_link(const char *o, const char *n) { return WITH_PATHS(o, n, vfs_link(a, b)); }
+long sys_symlink(const char *t, const char *n) { return WITH_PATHS(t, n, vfs_symlink(a, b)); }
+
+long sys_readlink(const char *upath, char *ubuf, int size)
+{
+	char *kbuf;
+	long r;
+
+	if (size <= 0)
+		return -EINVAL;
+	kbuf = kmalloc((size_t)size);
+	if (!kbuf)
+		return -ENOMEM;
+	r = WITH_PATH(upath, !strcmp(path, "/proc/self/exe") ? -ENOENT
+				: vfs_readlink(path, kbuf, (size_t)size));
+	if (r > 0 && copy_out(ubuf, kbuf, (size_t)r))
+		r = -EFAULT;
+	kfree(kbuf);
+	return r;
+}
+
+long sys_access(const char *p, int mode)
+{
+	struct vfs_stat st;
+
+	if (mode & ~7)
+		return -EINVAL;
+	return WITH_PATH(p, vfs_stat(path, &st, true)); /* root may do all */
+}
+
+long sys_truncate(const char *p, int32_t len)
+{
+	return len < 0 ? -EINVAL : WITH_PATH(p, vfs_truncate(path, (uint64_t)len));
+}
+
+long sys_truncate64(const char *p, uint32_t lo, uint32_t hi)
+{
+	int64_t len = (int64_t)((uint64_t)hi << 32 | lo);
+
+	return len < 0 ? -EINVAL : WITH_PATH(p, vfs_truncate(path, (uint64_t)len));
+}
+
+static long ftrunc(int fd, int64_t len)
+{
+	struct file *f = fget(fd);
+	long r;
+
+	if (!f)
+		return -EBADF;
+	if (len < 0)
+		return -EINVAL;
+	mutex_lock(&fs_lock);
+	r = vfs_ftruncate(f, (uint64_t)len);
+	mutex_unlock(&fs_lock);
+	return r;
+}
+
+long sys_ftruncate(int fd, int32_t len) { return ftrunc(fd, len); }
+
+long sys_ftruncate64(int fd, uint32_t lo, uint32_t hi)
+{
+	return ftrunc(fd, (int64_t)((uint64_t)hi << 32 | lo));
+}
+
+long sys_fsync(int fd)
+{
+	struct file *f = fget(fd);
+	long r;
+
+	if (!f)
+		return -EBADF;
+	mutex_lock(&fs_lock);
+	r = vfs_fsync(f);
+	mutex_unlock(&fs_lock);
+	return r == -EINVAL ? 0 : r; /* devices: nothing to flush */
+}
+
+long sys_fdatasync(int fd) { return sys_fsync(fd); }
+
+long sys_sync(void)
+{
+	mutex_lock(&fs_lock);
+	vfs_sync();
+	mutex_unlock(&fs_lock);
+	return 0;
+}
+
+long sys_umask(uint32_t mask)
+{
+	uint32_t old = current_proc()->umask;
+
+	current_proc()->umask = mask & 0777;
+	return old;
+}
+
+/* getcwd: walks ".." up to the root, looking each directory up by inode
+ * number in its parent. */
+struct find_name {
+	struct dir_context ctx;
+	uint32_t ino;
+	char name[NAME_MAX + 1];
+	bool found;
+};
+
+static int match_ino(struct dir_context *ctx, const char *name, size_t len,
+		     uint32_t ino, unsigned type)
+{
+	struct find_name *fn = (struct find_name *)ctx;
+
+	(void)type;
+	if (ino != fn->ino || (len == 1 && name[0] == '.') ||
+	    (len == 2 && name[0] == '.' && name[1] == '.'))
+		return 0;
+	memcpy(fn->name, name, len);
+	fn->name[len] = '\0';
+	fn->found = true;
+	return 1;
+}
+
+static long build_cwd(char *buf, size_t size)
+{
+	char *path = kmalloc(PATH_MAX), *cur = kmalloc(PATH_MAX);
+	size_t len = 0;
+	long r = 0;
+
+	if (!path || !cur) {
+		r = -ENOMEM;
+		goto out;
+	}
+	strlcpy(cur, ".", PATH_MAX);
+	path[0] = '\0';
+	for (int depth = 0; depth < 256; depth++) {
+		struct vfs_stat here, up;
+		struct find_name fn = { .ctx.emit = match_ino };
+		struct file *dir;
+
+		if ((r = vfs_stat(cur, &here, true)))
+			goto out;
+		if (strlen(cur) + 4 >= PATH_MAX) {
+			r = -ENAMETOOLONG;
+			goto out;
+		}
+		strlcpy(cur + strlen(cur), "/..", 4);
+		if ((r = vfs_stat(cur, &up, true)))
+			goto out;
+		if (up.ino == here.ino && up.dev == here.dev)
+			break; /* the root */
+		fn.ino = here.ino;
+		if ((r = vfs_open(cur, O_RDONLY | O_DIRECTORY, 0, &dir)))
+			goto out;
+		vfs_readdir(dir, &fn.ctx); /* stops at the match */
+		vfs_close(dir);
+		if (!fn.found) {
+			r = -ENOENT;
+			goto out;
+		}
+		size_t n = strlen(fn.name);
+		if (n + 1 + len >= PATH_MAX) {
+			r = -ENAMETOOLONG;
+			goto out;
+		}
+		memmove(path + n + 1, path, len + 1);
+		path[0] = '/';
+		memcpy(path + 1, fn.name, n);
+		len += n + 1;
+	}
+	if (!len) {
+		strlcpy(path, "/", PATH_MAX);
+		len = 1;
+	}
+	r = len + 1 > size ? -ERANGE : (long)(len + 1);
+	if (r > 0)
+		memcpy(buf, path, len + 1);
+out:
+	kfree(path);
+	kfree(cur);
+	return r;
+}
+
+long sys_getcwd(char *ubuf, size_t size)
+{
+	char *k = kmalloc(PATH_MAX);
+	long r;
+
+	if (!k)
+		return -ENOMEM;
+	mutex_lock(&fs_lock);
+	r = build_cwd(k, MIN(size, PATH_MAX));
+	mutex_unlock(&fs_lock);
+	if (r > 0 && copy_out(ubuf, k, (size_t)r))
+		r = -EFAULT;
+	kfree(k);
+	return r;
+}

@@ -1,0 +1,183 @@
+/* kernel/sys_misc.c - time, identity and machine system calls: time,
+ * gettimeofday, clock_gettime/getres, nanosleep, uname, the (all zero)
+ * user and group ids, sysinfo, getrandom, reboot. */
+#include "kernel/heap.h"
+#include "kernel/kernel.h"
+#include "kernel/kmalloc.h"
+#include "kernel/pmm.h"
+#include "kernel/power.h"
+#include "kernel/proc.h"
+#include "kernel/string.h"
+#include "kernel/task.h"
+#include "kernel/time.h"
+#include "kernel/uaccess.h"
+#include "kernel/uapi/errno.h"
+#include "kernel/uapi/reboot.h"
+#include "kernel/uapi/sysinfo.h"
+#include "kernel/uapi/time.h"
+#include "kernel/uapi/utsname.h"
+#include "kernel/wait.h"
+#include "kernel/x86.h"
+
+#define OS_NAME "TeachOS"
+#define OS_RELEASE "0.1"
+
+static struct timespec realtime(void)
+{
+	uint64_t ns = time_ns();
+	int64_t epoch = time_realtime();
+
+	return (struct timespec){ (long)epoch, (long)(ns % 1000000000u) };
+}
+
+long sys_time(int32_t *out)
+{
+	int32_t t = (int32_t)time_realtime();
+
+	if (out && copy_out(out, &t, sizeof(t)))
+		return -EFAULT;
+	return t;
+}
+
+long sys_gettimeofday(struct timeval *tv, struct timezone *tz)
+{
+	struct timespec now = realtime();
+	struct timeval v = { now.tv_sec, now.tv_nsec / 1000 };
+	struct timezone z = { 0, 0 };
+
+	if (tv && copy_out(tv, &v, sizeof(v)))
+		return -EFAULT;
+	if (tz && copy_out(tz, &z, sizeof(z)))
+		return -EFAULT;
+	return 0;
+}
+
+long sys_clock_gettime(int clock, struct timespec *out)
+{
+	struct timespec ts;
+	uint64_t ns = time_ns();
+
+	switch (clock) {
+	case CLOCK_REALTIME:
+	case CLOCK_REALTIME_COARSE:
+		ts = realtime();
+		break;
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_MONOTONIC_COARSE:
+	case CLOCK_BOOTTIME:
+	case CLOCK_PROCESS_CPUTIME_ID: /* no CPU accounting yet: time since boot */
+	case CLOCK_THREAD_CPUTIME_ID:
+		ts = (struct timespec){ (long)(ns / 1000000000u), (long)(ns % 1000000000u) };
+		break;
+	default:
+		return -EINVAL;
+	}
+	return copy_out(out, &ts, sizeof(ts));
+}
+
+long sys_clock_getres(int clock, struct timespec *out)
+{
+	struct timespec res = { 0, 1 }; /* the TSC clock: nanoseconds */
+
+	if (clock < 0 || clock > CLOCK_BOOTTIME)
+		return -EINVAL;
+	return out ? copy_out(out, &res, sizeof(res)) : 0;
+}
+
+long sys_nanosleep(const struct timespec *ureq, struct timespec *urem)
+{
+	static struct wait_queue nobody = WAIT_QUEUE_INIT;
+	struct timespec req, rem = { 0, 0 };
+	uint64_t end;
+
+	if (copy_in(&req, ureq, sizeof(req)))
+		return -EFAULT;
+	if (req.tv_sec < 0 || req.tv_nsec < 0 || req.tv_nsec >= 1000000000)
+		return -EINVAL;
+	end = time_ns() + (uint64_t)req.tv_sec * 1000000000u + (uint64_t)req.tv_nsec;
+	/* Nothing wakes this queue: only the deadline ends the sleep.  The
+	 * timer checks deadlines every tick, so sleeps last whole ms. */
+	wait_event_timeout(&nobody, time_ns() >= end,
+			   (end - time_ns()) / 1000000u + 1);
+	if (urem && copy_out(urem, &rem, sizeof(rem)))
+		return -EFAULT;
+	return 0;
+}
+
+long sys_uname(struct utsname *out)
+{
+	struct utsname u;
+
+	memset(&u, 0, sizeof(u));
+	strlcpy(u.sysname, OS_NAME, sizeof(u.sysname));
+	strlcpy(u.nodename, "teachos", sizeof(u.nodename));
+	strlcpy(u.release, OS_RELEASE, sizeof(u.release));
+	strlcpy(u.version, "#1 " __DATE__, sizeof(u.version));
+	strlcpy(u.machine, "i686", sizeof(u.machine));
+	strlcpy(u.domainname, "(none)", sizeof(u.domainname));
+	return copy_out(out, &u, sizeof(u));
+}
+
+long sys_getuid32(void) { return 0; }
+long sys_getgid32(void) { return 0; }
+long sys_geteuid32(void) { return 0; }
+long sys_getegid32(void) { return 0; }
+
+long sys_sysinfo(struct sysinfo *out)
+{
+	struct sysinfo si;
+	int procs = 0;
+
+	for (int pid = 1; pid < 100000 && procs < PROC_MAX; pid++)
+		procs += proc_find(pid) != NULL;
+	memset(&si, 0, sizeof(si));
+	si.uptime = (long)(time_ns() / 1000000000u);
+	si.totalram = pmm_total_frames();
+	si.freeram = pmm_free_frames();
+	si.procs = (unsigned short)procs;
+	si.mem_unit = PAGE_SIZE;
+	return copy_out(out, &si, sizeof(si));
+}
+
+long sys_getrandom(void *buf, size_t n, unsigned flags)
+{
+	static uint64_t state;
+	uint8_t chunk[64];
+	size_t done = 0;
+
+	if (flags & ~7u)
+		return -EINVAL;
+	state ^= rdtsc();
+	while (done < n) {
+		size_t c = MIN(n - done, sizeof(chunk));
+		for (size_t i = 0; i < c; i++) { /* xorshift: not for secrets */
+			state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+			chunk[i] = (uint8_t)(state >> 32);
+		}
+		if (copy_out((uint8_t *)buf + done, chunk, c))
+			return done ? (long)done : -EFAULT;
+		done += c;
+	}
+	return (long)done;
+}
+
+long sys_reboot(uint32_t magic1, uint32_t magic2, uint32_t cmd)
+{
+	if (magic1 != LINUX_REBOOT_MAGIC1 ||
+	    (magic2 != LINUX_REBOOT_MAGIC2 && magic2 != LINUX_REBOOT_MAGIC2A &&
+	     magic2 != LINUX_REBOOT_MAGIC2B && magic2 != LINUX_REBOOT_MAGIC2C))
+		return -EINVAL;
+	switch (cmd) {
+	case LINUX_REBOOT_CMD_POWER_OFF:
+	case LINUX_REBOOT_CMD_HALT:
+		power_off(0);
+	case LINUX_REBOOT_CMD_RESTART:
+		power_off(0); /* -no-reboot: a restart ends QEMU as well */
+	case LINUX_REBOOT_CMD_CAD_ON:
+	case LINUX_REBOOT_CMD_CAD_OFF:
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}

@@ -1,0 +1,316 @@
+/* kernel/sys_proc.c - process and memory system calls: fork, execve,
+ * exit, wait4, the ids, brk, mmap/munmap/mprotect, thread-local storage.
+ */
+#include "kernel/kernel.h"
+#include "kernel/kmalloc.h"
+#include "kernel/mutex.h"
+#include "kernel/proc.h"
+#include "kernel/segments.h"
+#include "kernel/string.h"
+#include "kernel/trap.h"
+#include "kernel/uaccess.h"
+#include "kernel/uapi/errno.h"
+#include "kernel/uapi/ldt.h"
+#include "kernel/uapi/mman.h"
+#include "kernel/vfs.h"
+#include "kernel/vm.h"
+
+#define EXEC_MAX_ARGS 1024
+
+extern struct mutex fs_lock;
+
+long sys_fork(void) { return proc_fork(current->tf); }
+long sys_vfork(void) { return proc_fork(current->tf); }
+
+long sys_exit(int code)
+{
+	proc_exit(W_EXITCODE(code));
+}
+
+long sys_exit_group(int code)
+{
+	proc_exit(W_EXITCODE(code));
+}
+
+long sys_wait4(int pid, int *status, int options, void *rusage)
+{
+	(void)rusage;
+	if (options & ~(1 | 2 | 0x40000000 | 0x80000000)) /* WNOHANG WUNTRACED __WALL __WCLONE */
+		return -EINVAL;
+	return proc_wait(pid, status, options);
+}
+
+long sys_waitpid(int pid, int *status, int options)
+{
+	return sys_wait4(pid, status, options, NULL);
+}
+
+long sys_getpid(void) { return current_proc()->pid; }
+long sys_gettid(void) { return current_proc()->pid; }
+
+long sys_getppid(void)
+{
+	struct process *p = current_proc()->parent;
+
+	return p ? p->pid : 0;
+}
+
+long sys_getpgrp(void) { return current_proc()->pgid; }
+
+long sys_getpgid(int pid)
+{
+	struct process *p = pid ? proc_find(pid) : current_proc();
+
+	return p ? p->pgid : -ESRCH;
+}
+
+long sys_setpgid(int pid, int pgid)
+{
+	struct process *p = pid ? proc_find(pid) : current_proc();
+
+	if (pgid < 0)
+		return -EINVAL;
+	if (!p)
+		return -ESRCH;
+	p->pgid = pgid ? pgid : p->pid;
+	return 0;
+}
+
+long sys_setsid(void)
+{
+	struct process *p = current_proc();
+
+	if (p->pgid == p->pid)
+		return -EPERM; /* already a group leader */
+	p->sid = p->pgid = p->pid;
+	return p->sid;
+}
+
+/* --- execve: argv and envp are copied into the kernel first, because
+ * the old address space goes away. */
+
+struct strvec {
+	char **v;
+	int n;
+};
+
+static void free_strvec(struct strvec *s)
+{
+	for (int i = 0; s->v && i < s->n; i++)
+		kfree(s->v[i]);
+	kfree(s->v);
+}
+
+static long copy_strvec(char *const *uv, struct strvec *s)
+{
+	size_t total = 0;
+
+	s->n = 0;
+	s->v = kzalloc((EXEC_MAX_ARGS + 1) * sizeof(char *));
+	if (!s->v)
+		return -ENOMEM;
+	for (; uv; s->n++) {
+		char *u, *k;
+		long len;
+
+		if (s->n == EXEC_MAX_ARGS)
+			return -E2BIG;
+		if (copy_in(&u, uv + s->n, sizeof(u)))
+			return -EFAULT;
+		if (!u)
+			break;
+		k = kmalloc(PAGE_SIZE);
+		if (!k)
+			return -ENOMEM;
+		s->v[s->n] = k;
+		len = copy_string_in(k, u, PAGE_SIZE);
+		if (len < 0)
+			return len == -ENAMETOOLONG ? -E2BIG : len;
+		total += len + 1;
+		if (total > 128 * 1024)
+			return -E2BIG;
+	}
+	return 0;
+}
+
+long sys_execve(const char *upath, char *const *uargv, char *const *uenvp)
+{
+	struct strvec args = { 0 }, env = { 0 };
+	char *path = kmalloc(PATH_MAX);
+	long r = path ? copy_string_in(path, upath, PATH_MAX) : -ENOMEM;
+
+	if (r >= 0)
+		r = copy_strvec(uargv, &args);
+	if (r >= 0)
+		r = copy_strvec(uenvp, &env);
+	if (r >= 0) {
+		mutex_lock(&fs_lock);
+		r = do_execve(path, args.v, env.v, current->tf);
+		mutex_unlock(&fs_lock);
+	}
+	free_strvec(&args);
+	free_strvec(&env);
+	kfree(path);
+	return r;
+}
+
+/* --- memory */
+
+long sys_brk(uint32_t want)
+{
+	struct mm *mm = current_proc()->mm;
+	uint32_t old_end = ALIGN_UP(mm->brk, PAGE_SIZE), new_end;
+
+	if (want < mm->brk_start || want >= USER_TOP - USER_STACK_SIZE)
+		return mm->brk; /* Linux: the unchanged break */
+	new_end = ALIGN_UP(want, PAGE_SIZE);
+	if (new_end > old_end) {
+		if (!mm_range_free(mm, old_end, new_end - old_end) ||
+		    mm_map(mm, old_end, new_end - old_end, VM_READ | VM_WRITE))
+			return mm->brk;
+	} else if (new_end < old_end) {
+		mm_unmap(mm, new_end, old_end - new_end);
+	}
+	mm->brk = want;
+	return want;
+}
+
+static uint32_t prot_flags(uint32_t prot)
+{
+	return ((prot & PROT_READ) ? VM_READ : 0) | ((prot & PROT_WRITE) ? VM_WRITE : 0) |
+	       ((prot & PROT_EXEC) ? VM_EXEC : 0);
+}
+
+long sys_mmap2(uint32_t addr, uint32_t len, uint32_t prot, uint32_t flags,
+	       int fd, uint32_t pgoff)
+{
+	struct mm *mm = current_proc()->mm;
+	long err;
+
+	(void)fd, (void)pgoff;
+	if (!len || addr % PAGE_SIZE)
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS))
+		return -ENODEV; /* file mappings: not yet */
+	if ((flags & MAP_TYPE) != MAP_PRIVATE && (flags & MAP_TYPE) != MAP_SHARED)
+		return -EINVAL;
+	if (len > USER_TOP)
+		return -ENOMEM;
+	len = ALIGN_UP(len, PAGE_SIZE);
+	if (!(flags & MAP_FIXED)) {
+		uint32_t hint = addr;
+		addr = mm_find_free(mm, len, hint);
+		if (!addr)
+			return -ENOMEM;
+	}
+	err = mm_map(mm, addr, len, prot_flags(prot));
+	return err ? err : (long)addr;
+}
+
+struct mmap_args {
+	uint32_t addr, len, prot, flags, fd, offset;
+};
+
+long sys_mmap(const struct mmap_args *uargs)
+{
+	struct mmap_args a;
+
+	if (copy_in(&a, uargs, sizeof(a)))
+		return -EFAULT;
+	if (a.offset % PAGE_SIZE)
+		return -EINVAL;
+	return sys_mmap2(a.addr, a.len, a.prot, a.flags, (int)a.fd,
+			 a.offset / PAGE_SIZE);
+}
+
+long sys_munmap(uint32_t addr, uint32_t len)
+{
+	return mm_unmap(current_proc()->mm, addr, len);
+}
+
+long sys_mprotect(uint32_t addr, uint32_t len, uint32_t prot)
+{
+	if (addr % PAGE_SIZE)
+		return -EINVAL;
+	if (!len)
+		return 0;
+	return mm_protect(current_proc()->mm, addr, len, prot_flags(prot));
+}
+
+/* --- threads' bookkeeping */
+
+long sys_set_tid_address(uint32_t tidptr)
+{
+	current_proc()->clear_tid = tidptr;
+	return current_proc()->pid;
+}
+
+long sys_set_thread_area(struct user_desc *uinfo)
+{
+	struct user_desc d;
+	int slot;
+
+	if (copy_in(&d, uinfo, sizeof(d)))
+		return -EFAULT;
+	if (d.entry_number == (unsigned)-1) {
+		for (slot = 0; slot < 3 && current->tls[slot].used; slot++)
+			;
+		if (slot == 3)
+			return -ESRCH;
+		d.entry_number = GDT_TLS_MIN + slot;
+		if (copy_out(uinfo, &d, sizeof(d)))
+			return -EFAULT;
+	}
+	if (d.entry_number < GDT_TLS_MIN || d.entry_number > GDT_TLS_MAX)
+		return -EINVAL;
+	slot = d.entry_number - GDT_TLS_MIN;
+	current->tls[slot].used = !d.seg_not_present || d.base_addr || d.limit;
+	current->tls[slot].base = d.base_addr;
+	current->tls[slot].limit = d.limit;
+	current->tls[slot].flags = (d.seg_32bit) | (d.contents << 1) |
+				   (d.read_exec_only << 3) | (d.limit_in_pages << 4) |
+				   (d.seg_not_present << 5) | (d.useable << 6);
+	gdt_load_tls(current);
+	return 0;
+}
+
+struct rlimit32 {
+	uint32_t cur, max;
+};
+
+#define RLIMIT_STACK 3
+#define RLIMIT_NOFILE 7
+#define RLIM_INFINITY 0xFFFFFFFFu
+
+static struct rlimit32 limit_of(unsigned res)
+{
+	if (res == RLIMIT_STACK)
+		return (struct rlimit32){ USER_STACK_SIZE, USER_STACK_SIZE };
+	if (res == RLIMIT_NOFILE)
+		return (struct rlimit32){ FD_MAX, FD_MAX };
+	return (struct rlimit32){ RLIM_INFINITY, RLIM_INFINITY };
+}
+
+long sys_ugetrlimit(unsigned res, struct rlimit32 *out)
+{
+	struct rlimit32 l = limit_of(res);
+
+	if (res >= 16)
+		return -EINVAL;
+	return copy_out(out, &l, sizeof(l));
+}
+
+long sys_prlimit64(int pid, unsigned res, const void *new_limit, uint64_t *old)
+{
+	struct rlimit32 l = limit_of(res);
+	uint64_t v[2] = { l.cur == RLIM_INFINITY ? ~0ull : l.cur,
+			  l.max == RLIM_INFINITY ? ~0ull : l.max };
+
+	if (pid && pid != current_proc()->pid)
+		return -ESRCH;
+	if (res >= 16)
+		return -EINVAL;
+	if (new_limit)
+		return -EPERM; /* limits are fixed */
+	return old ? copy_out(old, v, sizeof(v)) : 0;
+}
