@@ -256,7 +256,7 @@ int proc_wait(int pid, int *status_out, int options)
 		return -ECHILD;
 	if (!z)
 		return 0;
-	if (status_out && copy_out(status_out, &z->exit_status, sizeof(int)))
+	if (status_out && copy_to_user(status_out, &z->exit_status, sizeof(int)))
 		return -EFAULT;
 	ret = z->pid;
 	unlink_child(p, z);

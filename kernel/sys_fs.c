@@ -12,6 +12,7 @@
 #include "kernel/kernel.h"
 #include "kernel/kmalloc.h"
 #include "kernel/mutex.h"
+#include "kernel/pipe.h"
 #include "kernel/proc.h"
 #include "kernel/string.h"
 #include "kernel/uaccess.h"
@@ -125,7 +126,7 @@ static long at_dir(int dirfd, const char *upath, struct inode **saved)
 	*saved = NULL;
 	if (dirfd == AT_FDCWD)
 		return 0;
-	if (copy_in(&first, upath, 1))
+	if (copy_from_user(&first, upath, 1))
 		return -EFAULT;
 	if (first == '/')
 		return 0;
@@ -215,7 +216,7 @@ static long rwv(int fd, const struct iovec *uiov, int count, bool write)
 		return -EBADF;
 	for (int i = 0; i < count; i++) {
 		long n;
-		if (copy_in(&iov, uiov + i, sizeof(iov)))
+		if (copy_from_user(&iov, uiov + i, sizeof(iov)))
 			return total ? total : -EFAULT;
 		n = rw(fd, iov.iov_base, iov.iov_len, write, NULL);
 		if (n < 0)
@@ -251,7 +252,7 @@ long sys__llseek(int fd, uint32_t hi, uint32_t lo, int64_t *result, int whence)
 	r = vfs_lseek(f, (int64_t)((uint64_t)hi << 32 | lo), whence);
 	if (r < 0)
 		return (long)r;
-	return copy_out(result, &r, sizeof(r));
+	return copy_to_user(result, &r, sizeof(r));
 }
 
 /* --- descriptors */
@@ -339,7 +340,7 @@ static long put_stat(struct stat64 *ust, const struct vfs_stat *st)
 	k.st_atim.tv_sec = (long)st->atime;
 	k.st_mtim.tv_sec = (long)st->mtime;
 	k.st_ctim.tv_sec = (long)st->ctime;
-	return copy_out(ust, &k, sizeof(k));
+	return copy_to_user(ust, &k, sizeof(k));
 }
 
 static long stat_path(const char *upath, struct stat64 *ust, bool follow)
@@ -371,7 +372,9 @@ long sys_fstatat64(int dirfd, const char *upath, struct stat64 *ust, int flags)
 	char c = 0;
 	long r;
 
-	if ((flags & AT_EMPTY_PATH) && !copy_in(&c, upath, 1) && !c)
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | 0x800 /* NO_AUTOMOUNT */))
+		return -EINVAL;
+	if ((flags & AT_EMPTY_PATH) && !copy_from_user(&c, upath, 1) && !c)
 		return sys_fstat64(dirfd, ust);
 	r = at_dir(dirfd, upath, &saved);
 	if (!r)
@@ -406,7 +409,7 @@ static int fill_dirent(struct dir_context *ctx, const char *name, size_t len,
 	de->d_reclen = (unsigned short)reclen;
 	de->d_type = (unsigned char)type;
 	memcpy(de->d_name, name, len);
-	if (copy_out(d->ubuf + d->used, rec, reclen)) {
+	if (copy_to_user(d->ubuf + d->used, rec, reclen)) {
 		d->err = -EFAULT;
 		return 1;
 	}
@@ -518,7 +521,7 @@ long sys_readlink(const char *upath, char *ubuf, int size)
 		return -ENOMEM;
 	r = WITH_PATH(upath, !strcmp(path, "/proc/self/exe") ? -ENOENT
 				: vfs_readlink(path, kbuf, (size_t)size));
-	if (r > 0 && copy_out(ubuf, kbuf, (size_t)r))
+	if (r > 0 && copy_to_user(ubuf, kbuf, (size_t)r))
 		r = -EFAULT;
 	kfree(kbuf);
 	return r;
@@ -577,7 +580,7 @@ long sys_fsync(int fd)
 	mutex_lock(&fs_lock);
 	r = vfs_fsync(f);
 	mutex_unlock(&fs_lock);
-	return r == -EINVAL ? 0 : r; /* devices: nothing to flush */
+	return r;
 }
 
 long sys_fdatasync(int fd) { return sys_fsync(fd); }
@@ -692,8 +695,88 @@ long sys_getcwd(char *ubuf, size_t size)
 	mutex_lock(&fs_lock);
 	r = build_cwd(k, MIN(size, PATH_MAX));
 	mutex_unlock(&fs_lock);
-	if (r > 0 && copy_out(ubuf, k, (size_t)r))
+	if (r > 0 && copy_to_user(ubuf, k, (size_t)r))
 		r = -EFAULT;
 	kfree(k);
+	return r;
+}
+
+/* --- pipes */
+
+long sys_pipe2(int *ufds, int flags)
+{
+	struct file *rd, *wr;
+	int fd[2];
+	long r;
+
+	if (flags & ~(O_CLOEXEC | O_NONBLOCK))
+		return -EINVAL;
+	if (!user_buf_ok(ufds, sizeof(fd)))
+		return -EFAULT;
+	r = pipe_create(&rd, &wr, flags);
+	if (r)
+		return r;
+	fd[0] = fd_install(fds(), rd, 0, flags & O_CLOEXEC);
+	fd[1] = fd[0] < 0 ? -EMFILE : fd_install(fds(), wr, 0, flags & O_CLOEXEC);
+	if (fd[1] < 0) {
+		if (fd[0] >= 0)
+			fd_close(fds(), fd[0]);
+		else
+			file_put(rd);
+		file_put(wr);
+		return -EMFILE;
+	}
+	if (copy_to_user(ufds, fd, sizeof(fd))) {
+		fd_close(fds(), fd[0]);
+		fd_close(fds(), fd[1]);
+		return -EFAULT;
+	}
+	return 0;
+}
+
+long sys_pipe(int *ufds)
+{
+	return sys_pipe2(ufds, 0);
+}
+
+/* --- permissions (everyone is root: stored, not enforced) */
+
+long sys_chmod(const char *p, uint32_t mode)
+{
+	return WITH_PATH(p, vfs_chmod(path, mode));
+}
+
+long sys_fchmod(int fd, uint32_t mode)
+{
+	struct file *f = fget(fd);
+	long r;
+
+	if (!f)
+		return -EBADF;
+	if (!f->inode)
+		return -EINVAL;
+	mutex_lock(&fs_lock);
+	r = vfs_set_mode(f->inode, mode);
+	mutex_unlock(&fs_lock);
+	return r;
+}
+
+long sys_fchmodat(int dirfd, const char *p, uint32_t mode)
+{
+	struct inode *saved;
+	long r = at_dir(dirfd, p, &saved);
+
+	r = r ?: sys_chmod(p, mode);
+	at_done(saved);
+	return r;
+}
+
+long sys_faccessat(int dirfd, const char *p, int mode)
+{
+	struct inode *saved;
+	long r = at_dir(dirfd, p, &saved);
+
+	r = r ?: sys_access(p, mode);
+	at_done(saved);
 	return r;
 }

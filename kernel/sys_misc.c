@@ -34,7 +34,7 @@ long sys_time(int32_t *out)
 {
 	int32_t t = (int32_t)time_realtime();
 
-	if (out && copy_out(out, &t, sizeof(t)))
+	if (out && copy_to_user(out, &t, sizeof(t)))
 		return -EFAULT;
 	return t;
 }
@@ -45,9 +45,9 @@ long sys_gettimeofday(struct timeval *tv, struct timezone *tz)
 	struct timeval v = { now.tv_sec, now.tv_nsec / 1000 };
 	struct timezone z = { 0, 0 };
 
-	if (tv && copy_out(tv, &v, sizeof(v)))
+	if (tv && copy_to_user(tv, &v, sizeof(v)))
 		return -EFAULT;
-	if (tz && copy_out(tz, &z, sizeof(z)))
+	if (tz && copy_to_user(tz, &z, sizeof(z)))
 		return -EFAULT;
 	return 0;
 }
@@ -73,7 +73,7 @@ long sys_clock_gettime(int clock, struct timespec *out)
 	default:
 		return -EINVAL;
 	}
-	return copy_out(out, &ts, sizeof(ts));
+	return copy_to_user(out, &ts, sizeof(ts));
 }
 
 long sys_clock_getres(int clock, struct timespec *out)
@@ -82,7 +82,7 @@ long sys_clock_getres(int clock, struct timespec *out)
 
 	if (clock < 0 || clock > CLOCK_BOOTTIME)
 		return -EINVAL;
-	return out ? copy_out(out, &res, sizeof(res)) : 0;
+	return out ? copy_to_user(out, &res, sizeof(res)) : 0;
 }
 
 long sys_nanosleep(const struct timespec *ureq, struct timespec *urem)
@@ -91,7 +91,7 @@ long sys_nanosleep(const struct timespec *ureq, struct timespec *urem)
 	struct timespec req, rem = { 0, 0 };
 	uint64_t end;
 
-	if (copy_in(&req, ureq, sizeof(req)))
+	if (copy_from_user(&req, ureq, sizeof(req)))
 		return -EFAULT;
 	if (req.tv_sec < 0 || req.tv_nsec < 0 || req.tv_nsec >= 1000000000)
 		return -EINVAL;
@@ -100,7 +100,7 @@ long sys_nanosleep(const struct timespec *ureq, struct timespec *urem)
 	 * timer checks deadlines every tick, so sleeps last whole ms. */
 	wait_event_timeout(&nobody, time_ns() >= end,
 			   (end - time_ns()) / 1000000u + 1);
-	if (urem && copy_out(urem, &rem, sizeof(rem)))
+	if (urem && copy_to_user(urem, &rem, sizeof(rem)))
 		return -EFAULT;
 	return 0;
 }
@@ -116,7 +116,7 @@ long sys_uname(struct utsname *out)
 	strlcpy(u.version, "#1 " __DATE__, sizeof(u.version));
 	strlcpy(u.machine, "i686", sizeof(u.machine));
 	strlcpy(u.domainname, "(none)", sizeof(u.domainname));
-	return copy_out(out, &u, sizeof(u));
+	return copy_to_user(out, &u, sizeof(u));
 }
 
 long sys_getuid32(void) { return 0; }
@@ -137,7 +137,7 @@ long sys_sysinfo(struct sysinfo *out)
 	si.freeram = pmm_free_frames();
 	si.procs = (unsigned short)procs;
 	si.mem_unit = PAGE_SIZE;
-	return copy_out(out, &si, sizeof(si));
+	return copy_to_user(out, &si, sizeof(si));
 }
 
 long sys_getrandom(void *buf, size_t n, unsigned flags)
@@ -155,7 +155,7 @@ long sys_getrandom(void *buf, size_t n, unsigned flags)
 			state ^= state << 13, state ^= state >> 7, state ^= state << 17;
 			chunk[i] = (uint8_t)(state >> 32);
 		}
-		if (copy_out((uint8_t *)buf + done, chunk, c))
+		if (copy_to_user((uint8_t *)buf + done, chunk, c))
 			return done ? (long)done : -EFAULT;
 		done += c;
 	}

@@ -115,7 +115,7 @@ static long copy_strvec(char *const *uv, struct strvec *s)
 
 		if (s->n == EXEC_MAX_ARGS)
 			return -E2BIG;
-		if (copy_in(&u, uv + s->n, sizeof(u)))
+		if (copy_from_user(&u, uv + s->n, sizeof(u)))
 			return -EFAULT;
 		if (!u)
 			break;
@@ -215,7 +215,7 @@ long sys_mmap(const struct mmap_args *uargs)
 {
 	struct mmap_args a;
 
-	if (copy_in(&a, uargs, sizeof(a)))
+	if (copy_from_user(&a, uargs, sizeof(a)))
 		return -EFAULT;
 	if (a.offset % PAGE_SIZE)
 		return -EINVAL;
@@ -250,7 +250,7 @@ long sys_set_thread_area(struct user_desc *uinfo)
 	struct user_desc d;
 	int slot;
 
-	if (copy_in(&d, uinfo, sizeof(d)))
+	if (copy_from_user(&d, uinfo, sizeof(d)))
 		return -EFAULT;
 	if (d.entry_number == (unsigned)-1) {
 		for (slot = 0; slot < 3 && current->tls[slot].used; slot++)
@@ -258,7 +258,7 @@ long sys_set_thread_area(struct user_desc *uinfo)
 		if (slot == 3)
 			return -ESRCH;
 		d.entry_number = GDT_TLS_MIN + slot;
-		if (copy_out(uinfo, &d, sizeof(d)))
+		if (copy_to_user(uinfo, &d, sizeof(d)))
 			return -EFAULT;
 	}
 	if (d.entry_number < GDT_TLS_MIN || d.entry_number > GDT_TLS_MAX)
@@ -297,7 +297,7 @@ long sys_ugetrlimit(unsigned res, struct rlimit32 *out)
 
 	if (res >= 16)
 		return -EINVAL;
-	return copy_out(out, &l, sizeof(l));
+	return copy_to_user(out, &l, sizeof(l));
 }
 
 long sys_prlimit64(int pid, unsigned res, const void *new_limit, uint64_t *old)
@@ -312,5 +312,5 @@ long sys_prlimit64(int pid, unsigned res, const void *new_limit, uint64_t *old)
 		return -EINVAL;
 	if (new_limit)
 		return -EPERM; /* limits are fixed */
-	return old ? copy_out(old, v, sizeof(v)) : 0;
+	return old ? copy_to_user(old, v, sizeof(v)) : 0;
 }

@@ -12,13 +12,13 @@
 #define SYSCALLS(X)                                                      \
 	X(1, exit) X(2, fork) X(3, read) X(4, write) X(5, open)          \
 	X(6, close) X(7, waitpid) X(8, creat) X(9, link) X(10, unlink)   \
-	X(11, execve) X(12, chdir) X(13, time) X(19, lseek)              \
+	X(11, execve) X(12, chdir) X(13, time) X(15, chmod) X(19, lseek)              \
 	X(20, getpid) X(33, access) X(36, sync)              \
-	X(38, rename) X(39, mkdir) X(40, rmdir) X(41, dup)    \
+	X(38, rename) X(39, mkdir) X(40, rmdir) X(41, dup) X(42, pipe)    \
 	X(45, brk) X(54, ioctl) X(57, setpgid) X(60, umask)              \
 	X(63, dup2) X(64, getppid) X(65, getpgrp) X(66, setsid)          \
 	X(78, gettimeofday) X(83, symlink) X(85, readlink) X(88, reboot)  \
-	X(90, mmap) X(91, munmap) X(92, truncate) X(93, ftruncate)       \
+	X(90, mmap) X(91, munmap) X(92, truncate) X(93, ftruncate) X(94, fchmod)       \
 	X(114, wait4) X(116, sysinfo) X(118, fsync) X(122, uname)        \
 	X(125, mprotect) X(132, getpgid) X(133, fchdir) X(140, _llseek)  \
 	X(145, readv) X(146, writev) X(148, fdatasync) X(162, nanosleep) \
@@ -31,7 +31,7 @@
 	X(243, set_thread_area) X(252, exit_group)                       \
 	X(258, set_tid_address) X(265, clock_gettime)                    \
 	X(266, clock_getres) X(295, openat)               \
-	X(296, mkdirat) X(300, fstatat64) X(301, unlinkat)               \
-	X(330, dup3) X(340, prlimit64) X(355, getrandom)
+	X(296, mkdirat) X(300, fstatat64) X(301, unlinkat) X(306, fchmodat) X(307, faccessat)               \
+	X(330, dup3) X(331, pipe2) X(340, prlimit64) X(355, getrandom)
 
 #endif

@@ -45,20 +45,32 @@ int copy_in(void *dst, const void *src, size_t n)
 	return uaccess_copy(dst, src, n);
 }
 
+int copy_to_user(void *udst, const void *src, size_t n)
+{
+	if (!is_user(udst) || !user_range_ok((uint32_t)udst, n))
+		return -EFAULT;
+	return uaccess_copy(udst, src, n);
+}
+
+int copy_from_user(void *dst, const void *usrc, size_t n)
+{
+	if (!is_user(usrc) || !user_range_ok((uint32_t)usrc, n))
+		return -EFAULT;
+	return uaccess_copy(dst, usrc, n);
+}
+
 long copy_string_in(char *dst, const char *src, size_t size)
 {
+	uint32_t room = USER_TOP - (uint32_t)src;
 	long len;
 
-	if (!is_user(src)) {
-		len = (long)strnlen(src, size);
-	} else {
-		uint32_t room = USER_TOP - (uint32_t)src;
-		len = uaccess_strnlen(src, MIN(size, room));
-		if (len < 0)
-			return len;
-		if ((size_t)len == MIN(size, room) && room < size)
-			return -EFAULT; /* runs into the kernel unterminated */
-	}
+	if (!is_user(src))
+		return -EFAULT;
+	len = uaccess_strnlen(src, MIN(size, room));
+	if (len < 0)
+		return len;
+	if ((size_t)len == MIN(size, room) && room < size)
+		return -EFAULT; /* runs into the kernel unterminated */
 	if ((size_t)len >= size)
 		return -ENAMETOOLONG;
 	if (copy_in(dst, src, (size_t)len))

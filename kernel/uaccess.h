@@ -18,8 +18,12 @@
 int copy_out(void *dst, const void *src, size_t n);
 /* Copies n bytes from the caller's src to kernel memory dst: 0 or -EFAULT. */
 int copy_in(void *dst, const void *src, size_t n);
-/* Copies the NUL-terminated string src into dst (size bytes): its length,
- * -EFAULT, or -ENAMETOOLONG if it does not fit. */
+/* The system calls' versions: the user pointer must lie in user space
+ * (a kernel address from a program is -EFAULT, never a kernel copy). */
+int copy_to_user(void *udst, const void *src, size_t n);
+int copy_from_user(void *dst, const void *usrc, size_t n);
+/* Copies the NUL-terminated user string src into dst (size bytes): its
+ * length, -EFAULT, or -ENAMETOOLONG if it does not fit. */
 long copy_string_in(char *dst, const char *src, size_t size);
 
 struct trap_frame;

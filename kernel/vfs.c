@@ -35,12 +35,14 @@ static int lookup_child(struct inode *dir, const char *name, size_t len,
 	return dir->i_op->lookup(dir, name, len, out);
 }
 
-/* Fails if name already exists in dir. */
+/* Fails if name already exists in dir (or dir itself was removed). */
 static int must_not_exist(struct inode *dir, const char *name, size_t len)
 {
 	struct inode *child;
 	int err = lookup_child(dir, name, len, &child);
 
+	if (err == -ENOENT && !dir->nlink)
+		return -ENOENT; /* a removed directory takes no new names */
 	if (!err) {
 		iput(child);
 		return -EEXIST;
@@ -100,16 +102,19 @@ static int create_file(const char *path, int flags, uint32_t mode,
 		return PTR_ERR(dir);
 	if (!len || is_dot_or_dotdot(name, len) || has_trailing_slash(path)) {
 		iput(dir); /* "/", ".", ".." or "x/": a directory, not a file */
-		return -EISDIR;
+		return (flags & O_EXCL) ? -EEXIST : -EISDIR;
 	}
 	err = lookup_child(dir, name, len, out);
 	if (!err && (flags & O_EXCL)) {
 		iput(*out);
 		err = -EEXIST;
+	} else if (!err && S_ISDIR((*out)->mode)) {
+		iput(*out); /* O_CREAT never opens a directory */
+		err = -EISDIR;
 	} else if (!err && S_ISLNK((*out)->mode) && !(flags & O_NOFOLLOW)) {
 		err = create_through_link(path, name - path, *out, flags, mode,
 					  out, links);
-	} else if (err == -ENOENT) {
+	} else if (err == -ENOENT && dir->nlink) { /* not in a removed dir */
 		if (!(err = writable(dir)))
 			err = dir->i_op->create ? dir->i_op->create(dir, name, len,
 						   S_IFREG | (mode & 07777), out)
@@ -181,6 +186,8 @@ long vfs_pread(struct file *f, void *buf, size_t n, uint64_t pos)
 {
 	if ((f->flags & O_ACCMODE) == O_WRONLY || !f->f_op->read)
 		return -EBADF;
+	if (!f->inode)
+		return -ESPIPE; /* pipes and sockets have no positions */
 	if (f->inode && S_ISDIR(f->inode->mode))
 		return -EISDIR;
 	return f->f_op->read(f, buf, n, &pos);
@@ -190,6 +197,8 @@ long vfs_pwrite(struct file *f, const void *buf, size_t n, uint64_t pos)
 {
 	if ((f->flags & O_ACCMODE) == O_RDONLY || !f->f_op->write)
 		return -EBADF;
+	if (!f->inode)
+		return -ESPIPE;
 	return f->f_op->write(f, buf, n, &pos);
 }
 
@@ -310,8 +319,8 @@ int vfs_fsync(struct file *f)
 
 	if (f->f_op->fsync)
 		return f->f_op->fsync(f);
-	if (!f->inode)
-		return -EINVAL;
+	if (!f->inode || !f->inode->sb->bdev)
+		return -EINVAL; /* pipes, devices, /proc: nothing to sync */
 	sb = f->inode->sb;
 	err = sync_inodes(sb);
 	if (!err && sb->s_op->sync)
@@ -579,6 +588,30 @@ int vfs_readlink(const char *path, char *buf, size_t size)
 		err = -EINVAL;
 	else
 		err = inode->i_op->readlink(inode, buf, size);
+	iput(inode);
+	return err;
+}
+
+int vfs_set_mode(struct inode *inode, uint32_t mode)
+{
+	int err = writable(inode);
+
+	if (err)
+		return err;
+	inode->mode = (inode->mode & S_IFMT) | (mode & 07777);
+	inode->ctime = vfs_now();
+	mark_inode_dirty(inode);
+	return 0;
+}
+
+int vfs_chmod(const char *path, uint32_t mode)
+{
+	struct inode *inode = namei(path, LOOKUP_FOLLOW);
+	int err;
+
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	err = vfs_set_mode(inode, mode);
 	iput(inode);
 	return err;
 }

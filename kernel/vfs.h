@@ -233,6 +233,9 @@ int vfs_fsync(struct file *f);
 /* Writes every dirty inode and block of every filesystem to disk. */
 int vfs_sync(void);
 int vfs_chdir(const char *path);
+/* chmod: the permission bits of path (following links) or of inode. */
+int vfs_chmod(const char *path, uint32_t mode);
+int vfs_set_mode(struct inode *inode, uint32_t mode);
 
 /* --- path resolution (namei.c) */
 #define LOOKUP_FOLLOW 0x1 /* follow a symlink in the last component */
