@@ -18,7 +18,13 @@ uaccess_copy:
         mov edi, [esp + 12]
         mov esi, [esp + 16]
         mov ecx, [esp + 20]
-copy_insn:
+        mov edx, ecx
+        shr ecx, 2                      ; four bytes per step (TCG charges
+copy_insn:                              ; per repetition), then the tail
+        rep movsd
+        mov ecx, edx
+        and ecx, 3
+copy_tail_insn:
         rep movsb
         xor eax, eax
 copy_out:
@@ -52,5 +58,6 @@ section .rodata
 align 4
 uaccess_fixups:                         ; pairs: faulting eip, resume eip
         dd copy_insn, copy_fault
+        dd copy_tail_insn, copy_fault
         dd strnlen_insn, strnlen_fault
 uaccess_fixups_end:
