@@ -28,7 +28,8 @@ vector_%[i]:
 %endrep
 
 trap_common:
-        pushad
+        cld                             ; a user may have left DF set: the
+        pushad                          ; kernel's string copies need it clear
         push ds
         push es
         push fs

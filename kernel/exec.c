@@ -312,6 +312,9 @@ int do_execve(const char *path, char *const argv[], char *const envp[],
 	p->exe = igrab(f->inode);
 	strlcpy(p->name, basename_of(path), sizeof(p->name));
 	memset(current->tls, 0, sizeof(current->tls)); /* a new program */
+	for (int i = 0; i < _NSIG; i++) /* handlers go; ignoring stays */
+		if (p->sigactions[i].handler != (void *)SIG_IGN)
+			memset(&p->sigactions[i], 0, sizeof(p->sigactions[i]));
 	gdt_load_tls(current);
 	start_registers(tf, im->eh.entry, esp);
 out:

@@ -4,13 +4,16 @@
  * Readers sleep while the pipe is empty and writers remain; a read of an
  * empty pipe with no writers is end of file.  Writers sleep while there is
  * no room; a write of at most PIPE_BUF bytes goes in whole or not at all
- * (POSIX's atomicity).  A write with no reader left fails with -EPIPE
- * (SIGPIPE comes with signals).  O_NONBLOCK turns each sleep into -EAGAIN.
+ * (POSIX's atomicity).  A write with no reader left fails with -EPIPE and
+ * raises SIGPIPE.  O_NONBLOCK turns each sleep into -EAGAIN; a signal
+ * ends a sleep with -EINTR.
  */
 #include "kernel/pipe.h"
 
 #include "kernel/kernel.h"
 #include "kernel/kmalloc.h"
+#include "kernel/proc.h"
+#include "kernel/signal.h"
 #include "kernel/uaccess.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/poll.h"
@@ -54,7 +57,8 @@ static long pipe_read(struct file *f, void *buf, size_t n, uint64_t *pos)
 		return 0;
 	if (!used(p) && p->writers && (f->flags & O_NONBLOCK))
 		return -EAGAIN;
-	wait_event(&p->readable, used(p) || !p->writers);
+	if (wait_event_interruptible(&p->readable, used(p) || !p->writers))
+		return -ERESTARTSYS;
 	c = MIN((uint32_t)n, used(p));
 	if (c && ring_copy(p, p->tail, buf, c, false))
 		return -EFAULT;
@@ -73,11 +77,16 @@ static long pipe_write(struct file *f, const void *buf, size_t n, uint64_t *pos)
 		/* A small write waits for room for all of it: atomic. */
 		uint32_t want = n - done <= PIPE_BUF ? n - done : 1;
 
-		if (!p->readers)
+		if (!p->readers) {
+			if (current->proc)
+				signal_send(current->proc, SIGPIPE);
 			return done ? (long)done : -EPIPE;
+		}
 		if (room(p) < want && (f->flags & O_NONBLOCK))
 			return done ? (long)done : -EAGAIN;
-		wait_event(&p->writable, room(p) >= want || !p->readers);
+		if (wait_event_interruptible(&p->writable,
+					     room(p) >= want || !p->readers))
+			return done ? (long)done : -ERESTARTSYS;
 		if (!p->readers)
 			continue;
 		uint32_t c = MIN((uint32_t)(n - done), room(p));
@@ -98,6 +107,18 @@ static unsigned pipe_poll(struct file *f)
 	if (reader)
 		return (used(p) ? POLLIN : 0) | (!p->writers ? POLLHUP : 0);
 	return (room(p) >= PIPE_BUF ? POLLOUT : 0) | (!p->readers ? POLLERR : 0);
+}
+
+#define FIONREAD 0x541B
+
+static int pipe_ioctl(struct file *f, unsigned cmd, unsigned long arg)
+{
+	struct pipe *p = f->private;
+	int n = (int)used(p);
+
+	if (cmd != FIONREAD)
+		return -ENOTTY;
+	return copy_to_user((void *)arg, &n, sizeof(n));
 }
 
 static void pipe_release(struct file *f)
@@ -126,6 +147,7 @@ static const struct file_operations pipe_fops = {
 	.read = pipe_read,
 	.write = pipe_write,
 	.poll = pipe_poll,
+	.ioctl = pipe_ioctl,
 	.release = pipe_release,
 	.lseek = pipe_lseek,
 };

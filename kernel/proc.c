@@ -14,6 +14,7 @@
 #include "kernel/panic.h"
 #include "kernel/power.h"
 #include "kernel/printk.h"
+#include "kernel/signal.h"
 #include "kernel/string.h"
 #include "kernel/trap.h"
 #include "kernel/uaccess.h"
@@ -157,6 +158,8 @@ int proc_fork(struct trap_frame *tf)
 	child->sid = parent->sid;
 	fpu_save_image(child->task->fpu); /* the child's FPU is ours, now */
 	memcpy(child->task->tls, current->tls, sizeof(current->tls));
+	memcpy(child->sigactions, parent->sigactions, sizeof(child->sigactions));
+	child->sig_blocked = parent->sig_blocked;
 	adopt(parent, child);
 	sched_make_runnable(child->task);
 	return child->pid;
@@ -199,6 +202,11 @@ void proc_exit(int status)
 	cli();
 	p->exit_status = status;
 	p->zombie = true;
+	siginfo_t info = { .si_signo = SIGCHLD,
+			   .si_code = (status & 0x7F) ? CLD_KILLED : CLD_EXITED };
+	info.si_pid = p->pid;
+	info.si_status = (status & 0x7F) ? (status & 0x7F) : (status >> 8) & 0xFF;
+	signal_send_info(p->parent, SIGCHLD, &info);
 	wake_up(&p->parent->child_wait);
 	task_exit(); /* the parent frees this task in wait4 */
 }
@@ -247,6 +255,10 @@ int proc_wait(int pid, int *status_out, int options)
 		if (z || !any || (options & WNOHANG)) {
 			irq_restore(flags);
 			break;
+		}
+		if (signal_pending()) {
+			irq_restore(flags);
+			return -ERESTARTSYS;
 		}
 		prepare_to_wait(&p->child_wait, 0);
 		schedule();

@@ -14,6 +14,7 @@
 
 #include "kernel/fdtable.h"
 #include "kernel/task.h"
+#include "kernel/uapi/signal.h"
 
 #define PROC_MAX 64 /* processes at once: fork gives -EAGAIN beyond */
 
@@ -37,6 +38,9 @@ struct process {
 	bool zombie;
 	struct wait_queue child_wait; /* the parent sleeps here in wait4 */
 	uint32_t clear_tid; /* set_tid_address */
+	struct k_sigaction sigactions[_NSIG];
+	uint64_t sig_pending, sig_blocked; /* bit sig-1 for signal sig */
+	siginfo_t sig_info[_NSIG]; /* what a handler of a pending one sees */
 };
 
 /* The process the running task belongs to (NULL in kernel threads). */

@@ -147,6 +147,17 @@ static void wake(struct task *t)
 	sched_make_runnable(t);
 }
 
+void task_interrupt(struct task *t)
+{
+	uint32_t flags = irq_save();
+
+	if (t->state == TASK_SLEEPING) {
+		wait_remove(t);
+		wake(t);
+	}
+	irq_restore(flags);
+}
+
 void wake_up(struct wait_queue *wq)
 {
 	uint32_t flags = irq_save();

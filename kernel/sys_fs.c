@@ -308,6 +308,11 @@ long sys_fcntl64(int fd, int cmd, uint32_t arg)
 	}
 }
 
+long sys_fcntl(int fd, int cmd, uint32_t arg)
+{
+	return sys_fcntl64(fd, cmd, arg);
+}
+
 long sys_ioctl(int fd, uint32_t cmd, uint32_t arg)
 {
 	struct file *f = fget(fd);

@@ -7,6 +7,7 @@
 #include "kernel/pmm.h"
 #include "kernel/power.h"
 #include "kernel/proc.h"
+#include "kernel/signal.h"
 #include "kernel/string.h"
 #include "kernel/task.h"
 #include "kernel/time.h"
@@ -98,10 +99,17 @@ long sys_nanosleep(const struct timespec *ureq, struct timespec *urem)
 	end = time_ns() + (uint64_t)req.tv_sec * 1000000000u + (uint64_t)req.tv_nsec;
 	/* Nothing wakes this queue: only the deadline ends the sleep.  The
 	 * timer checks deadlines every tick, so sleeps last whole ms. */
-	wait_event_timeout(&nobody, time_ns() >= end,
-			   (end - time_ns()) / 1000000u + 1);
-	if (urem && copy_to_user(urem, &rem, sizeof(rem)))
-		return -EFAULT;
+	while (time_ns() < end && !signal_pending())
+		wait_event_timeout(&nobody, time_ns() >= end || signal_pending(),
+				   (end - time_ns()) / 1000000u + 1);
+	if (time_ns() < end) { /* a signal: report the time left */
+		uint64_t left = end - time_ns();
+		rem = (struct timespec){ (long)(left / 1000000000u),
+					 (long)(left % 1000000000u) };
+		if (urem && copy_to_user(urem, &rem, sizeof(rem)))
+			return -EFAULT;
+		return -EINTR;
+	}
 	return 0;
 }
 
@@ -119,6 +127,10 @@ long sys_uname(struct utsname *out)
 	return copy_to_user(out, &u, sizeof(u));
 }
 
+long sys_getuid(void) { return 0; }
+long sys_getgid(void) { return 0; }
+long sys_geteuid(void) { return 0; }
+long sys_getegid(void) { return 0; }
 long sys_getuid32(void) { return 0; }
 long sys_getgid32(void) { return 0; }
 long sys_geteuid32(void) { return 0; }
@@ -180,4 +192,10 @@ long sys_reboot(uint32_t magic1, uint32_t magic2, uint32_t cmd)
 	default:
 		return -EINVAL;
 	}
+}
+
+long sys_sched_yield(void)
+{
+	yield();
+	return 0;
 }

@@ -187,11 +187,11 @@ long sys_mmap2(uint32_t addr, uint32_t len, uint32_t prot, uint32_t flags,
 	struct mm *mm = current_proc()->mm;
 	long err;
 
-	(void)fd, (void)pgoff;
+	(void)pgoff;
 	if (!len || addr % PAGE_SIZE)
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS))
-		return -ENODEV; /* file mappings: not yet */
+	if (!(flags & MAP_ANONYMOUS)) /* file mappings: not yet */
+		return fd_get(current_proc()->fds, fd) ? -ENODEV : -EBADF;
 	if ((flags & MAP_TYPE) != MAP_PRIVATE && (flags & MAP_TYPE) != MAP_SHARED)
 		return -EINVAL;
 	if (len > USER_TOP)

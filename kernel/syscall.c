@@ -50,6 +50,7 @@ void syscall_dispatch(struct trap_frame *tf)
 
 	sti(); /* system calls run with interrupts on, and may sleep */
 	current->tf = tf;
+	current->syscall_nr = nr;
 	if (!current->proc) /* int 0x80 from a kernel self-test */
 		tf->eax = (uint32_t)-ENOSYS;
 	else if (fn)

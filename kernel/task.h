@@ -43,6 +43,7 @@ struct task {
 	struct task *timer_next;
 	bool timed_out; /* the deadline, not a wake_up, ended the sleep */
 	struct trap_frame *tf; /* the user registers of the system call in progress */
+	uint32_t syscall_nr; /* its number, to restart it after a signal */
 	struct {
 		bool used;
 		uint32_t base, limit, flags; /* set_thread_area's, packed */
@@ -80,6 +81,8 @@ void yield(void);
 void prepare_to_wait(struct wait_queue *wq, uint64_t deadline_ns);
 /* Wakes every task sleeping on wq; safe from interrupt handlers. */
 void wake_up(struct wait_queue *wq);
+/* Ends t's sleep early (a signal came): its wait re-checks and sees it. */
+void task_interrupt(struct task *t);
 /* Timer interrupt: wakes tasks whose deadline passed, counts the slice. */
 void sched_tick(void);
 /* Called on the way back to user mode: switch if the slice is used up. */

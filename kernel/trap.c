@@ -15,6 +15,7 @@
 #include "kernel/printk.h"
 #include "kernel/segments.h"
 #include "kernel/proc.h"
+#include "kernel/signal.h"
 #include "kernel/syscall.h"
 #include "kernel/uaccess.h"
 #include "kernel/uapi/signal.h"
@@ -114,7 +115,11 @@ static void exception(struct trap_frame *tf)
 		printk("pid %d (%s): %s at eip %08x (address %08x): signal %d\n",
 		       current->proc->pid, current->proc->name,
 		       trap_name(tf->trapno), tf->eip, read_cr2(), sig);
-		proc_fault(sig);
+		/* to the handler on the way out, or death */
+		signal_fault(sig, tf->trapno == T_PAGE_FAULT ?
+			     ((tf->err & PF_PRESENT) ? SEGV_ACCERR : SEGV_MAPERR) :
+			     SI_KERNEL, tf->trapno == T_PAGE_FAULT ? read_cr2() : tf->eip);
+		return;
 	}
 	if (trap_from_user(tf))
 		panic_trap(tf, "%s in user mode with no process to signal",
@@ -141,6 +146,9 @@ void trap_dispatch(struct trap_frame *tf)
 	} else {
 		pr_warn("unexpected interrupt vector %u\n", tf->trapno);
 	}
-	if (trap_from_user(tf))
+	if (trap_from_user(tf)) {
 		sched_preempt(); /* the kernel itself is not preempted */
+		if (current->proc)
+			signal_deliver(tf);
+	}
 }

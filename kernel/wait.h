@@ -10,6 +10,7 @@
 #ifndef KERNEL_WAIT_H
 #define KERNEL_WAIT_H
 
+#include "kernel/signal.h"
 #include "kernel/task.h"
 #include "kernel/time.h"
 #include "kernel/uapi/errno.h"
@@ -24,6 +25,25 @@
 		}                                                          \
 		irq_restore(flags_);                                       \
 	} while (0)
+
+/* Like wait_event, but a signal for the process ends the wait: evaluates
+ * to 0 once cond holds, or -ERESTARTSYS (the system call then restarts or
+ * fails with -EINTR, see kernel/signal.c). */
+#define wait_event_interruptible(wq, cond)                                 \
+	({                                                                 \
+		uint32_t flags_ = irq_save();                              \
+		int ret_ = 0;                                              \
+		while (!(cond)) {                                          \
+			if (signal_pending()) {                            \
+				ret_ = -ERESTARTSYS;                       \
+				break;                                     \
+			}                                                  \
+			prepare_to_wait((wq), 0);                          \
+			schedule();                                        \
+		}                                                          \
+		irq_restore(flags_);                                       \
+		ret_;                                                      \
+	})
 
 /* Evaluates to 0 once cond holds, or -ETIMEDOUT after ms milliseconds. */
 #define wait_event_timeout(wq, cond, ms)                                   \

@@ -52,4 +52,8 @@
 #define ETIMEDOUT 110
 #define EUCLEAN 117 /* structure needs cleaning: a corrupt filesystem */
 
+/* Kernel-internal, never seen by programs: a sleep a signal ended; the
+ * call restarts or fails with EINTR (kernel/signal.c decides). */
+#define ERESTARTSYS 512
+
 #endif

@@ -1,0 +1,410 @@
+/* kernel/signal.c - signals: sending, blocking, and running handlers.
+ *
+ * A signal sent to a process sets a bit in its pending set and wakes it
+ * if it sleeps (its wait then ends with -EINTR).  Pending signals are
+ * looked at on every return to user mode (signal_deliver): a blocked one
+ * waits; an ignored one is dropped; a default action ends the process; a
+ * handler gets a frame pushed on the user stack, Linux's rt_sigframe:
+ *
+ *   esp -> pretcode (sa_restorer, or the retcode below)
+ *          sig, &info, &uc
+ *          siginfo_t info
+ *          struct ucontext uc   (the interrupted registers and mask)
+ *          retcode: mov $173, %eax; int $0x80   (rt_sigreturn)
+ *
+ * and the handler starts with the interrupted context saved there;
+ * rt_sigreturn puts it back.  (The FPU state is not saved in the frame
+ * yet: a handler that uses floating point clobbers the interrupted one.)
+ */
+#include "kernel/signal.h"
+
+#include "kernel/kernel.h"
+#include "kernel/kmalloc.h"
+#include "kernel/proc.h"
+#include "kernel/segments.h"
+#include "kernel/string.h"
+#include "kernel/trap.h"
+#include "kernel/uaccess.h"
+#include "kernel/uapi/errno.h"
+#include "kernel/vm.h"
+#include "kernel/x86.h"
+
+#define SIGBIT(sig) (1ull << ((sig) - 1))
+#define UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
+#define SYS_rt_sigreturn 173
+
+/* With SA_SIGINFO: handler(sig, &info, &uc), back through rt_sigreturn. */
+struct rt_sigframe {
+	uint32_t pretcode;
+	int sig;
+	uint32_t pinfo, puc;
+	siginfo_t info;
+	struct ucontext uc;
+	uint8_t retcode[8];
+};
+
+/* Without: handler(sig), back through sigreturn (119), which finds the
+ * context right after sig.  fpstate is Linux's unused 624-byte slot. */
+struct sigframe {
+	uint32_t pretcode;
+	int sig;
+	struct sigcontext sc;
+	uint8_t fpstate_unused[624];
+	uint32_t extramask[1];
+	uint8_t retcode[8];
+};
+
+#define SYS_sigreturn 119
+
+/* Signals whose default action is to do nothing. */
+static bool default_ignored(int sig)
+{
+	return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT;
+}
+
+static bool ignored(struct process *p, int sig)
+{
+	void *h = p->sigactions[sig - 1].handler;
+
+	if (sig == SIGKILL || sig == SIGSTOP)
+		return false;
+	return h == (void *)SIG_IGN || (h == (void *)SIG_DFL && default_ignored(sig));
+}
+
+int signal_send_info(struct process *p, int sig, const siginfo_t *info)
+{
+	if (sig < 1 || sig > _NSIG)
+		return -EINVAL;
+	/* Ignored and not blocked: dropped now.  Blocked, it stays pending,
+	 * as the action may change before it is unblocked. */
+	if (p->zombie || (ignored(p, sig) && !(p->sig_blocked & SIGBIT(sig))))
+		return 0;
+	if (info)
+		p->sig_info[sig - 1] = *info;
+	else
+		p->sig_info[sig - 1] = (siginfo_t){ .si_signo = sig, .si_code = SI_KERNEL };
+	p->sig_pending |= SIGBIT(sig);
+	if (p->task && p->task->state == TASK_SLEEPING &&
+	    ((p->sig_pending & ~p->sig_blocked) || sig == SIGKILL))
+		task_interrupt(p->task);
+	return 0;
+}
+
+int signal_send(struct process *p, int sig)
+{
+	return signal_send_info(p, sig, NULL);
+}
+
+bool signal_pending(void)
+{
+	struct process *p = current_proc();
+
+	return p && (p->sig_pending & ~p->sig_blocked);
+}
+
+/* The lowest pending, unblocked signal, taken off the pending set. */
+static int dequeue(struct process *p)
+{
+	uint64_t ready = p->sig_pending & ~p->sig_blocked;
+
+	for (int sig = 1; sig <= _NSIG; sig++) {
+		if (ready & SIGBIT(sig)) {
+			p->sig_pending &= ~SIGBIT(sig);
+			return sig;
+		}
+	}
+	return 0;
+}
+
+static void save_context(struct sigcontext *sc, const struct trap_frame *tf,
+			 uint64_t mask)
+{
+	memset(sc, 0, sizeof(*sc));
+	sc->gs = tf->gs, sc->fs = tf->fs, sc->es = tf->es, sc->ds = tf->ds;
+	sc->edi = tf->edi, sc->esi = tf->esi, sc->ebp = tf->ebp;
+	sc->esp = tf->user_esp, sc->ebx = tf->ebx, sc->edx = tf->edx;
+	sc->ecx = tf->ecx, sc->eax = tf->eax, sc->trapno = tf->trapno;
+	sc->err = tf->err, sc->eip = tf->eip, sc->cs = tf->cs;
+	sc->eflags = tf->eflags, sc->esp_at_signal = tf->user_esp;
+	sc->ss = tf->user_ss, sc->oldmask = (uint32_t)mask;
+	sc->cr2 = read_cr2();
+}
+
+static void enter_handler(struct trap_frame *tf, const struct k_sigaction *sa,
+			  uint32_t sp, int sig)
+{
+	tf->user_esp = sp;
+	tf->eip = (uint32_t)sa->handler;
+	tf->eax = (uint32_t)sig; /* regparm callers find the signal in eax too */
+	tf->cs = USER_CS;
+	tf->ds = tf->es = tf->user_ss = USER_DS;
+	tf->eflags &= ~0x400u; /* DF clear, as the ABI wants at a call */
+}
+
+/* Pushes the frame and points tf at the handler; false if the user
+ * stack cannot take it. */
+static bool setup_rt_frame(struct process *p, int sig, struct trap_frame *tf)
+{
+	const struct k_sigaction *sa = &p->sigactions[sig - 1];
+	uint32_t sp = ALIGN_DOWN(tf->user_esp - sizeof(struct rt_sigframe), 16) - 4;
+	static const uint8_t retcode[8] = { 0xB8, SYS_rt_sigreturn, 0, 0, 0, /* mov eax */
+					    0xCD, 0x80, 0x90 };	/* int 0x80; nop */
+	struct rt_sigframe f;
+
+	memset(&f, 0, sizeof(f));
+	f.sig = sig;
+	f.pinfo = sp + offsetof(struct rt_sigframe, info);
+	f.puc = sp + offsetof(struct rt_sigframe, uc);
+	f.info = p->sig_info[sig - 1];
+	save_context(&f.uc.uc_mcontext, tf, p->sig_blocked);
+	memcpy(f.uc.uc_sigmask, &p->sig_blocked, sizeof(f.uc.uc_sigmask));
+	memcpy(f.retcode, retcode, sizeof(retcode));
+	f.pretcode = (sa->flags & SA_RESTORER) ? (uint32_t)sa->restorer
+					       : sp + offsetof(struct rt_sigframe, retcode);
+	if (copy_to_user((void *)sp, &f, sizeof(f)))
+		return false;
+	enter_handler(tf, sa, sp, sig);
+	tf->edx = f.pinfo;
+	tf->ecx = f.puc;
+	return true;
+}
+
+static bool setup_frame(struct process *p, int sig, struct trap_frame *tf)
+{
+	const struct k_sigaction *sa = &p->sigactions[sig - 1];
+	uint32_t sp = ALIGN_DOWN(tf->user_esp - sizeof(struct sigframe), 16) - 4;
+	static const uint8_t retcode[8] = { 0x58, /* pop eax */
+					    0xB8, SYS_sigreturn, 0, 0, 0, 0xCD, 0x80 };
+	struct sigframe *f = kzalloc(sizeof(*f));
+	bool ok;
+
+	if (!f)
+		return false;
+	f->sig = sig;
+	save_context(&f->sc, tf, p->sig_blocked);
+	f->extramask[0] = (uint32_t)(p->sig_blocked >> 32);
+	memcpy(f->retcode, retcode, sizeof(retcode));
+	f->pretcode = (sa->flags & SA_RESTORER) ? (uint32_t)sa->restorer
+						: sp + offsetof(struct sigframe, retcode);
+	ok = !copy_to_user((void *)sp, f, sizeof(*f));
+	kfree(f);
+	if (ok)
+		enter_handler(tf, sa, sp, sig);
+	return ok;
+}
+
+/* A system call that a signal interrupted (-ERESTARTSYS) runs again
+ * when no handler runs, or the handler asked for SA_RESTART; otherwise
+ * it fails with -EINTR.  Restarting: back over the "int $0x80" with the
+ * call's number in eax again. */
+static void restart_syscall(struct trap_frame *tf, const struct k_sigaction *sa)
+{
+	if (tf->trapno != T_SYSCALL || (int32_t)tf->eax != -ERESTARTSYS)
+		return;
+	if (sa && !(sa->flags & SA_RESTART)) {
+		tf->eax = (uint32_t)-EINTR;
+		return;
+	}
+	tf->eax = current->syscall_nr;
+	tf->eip -= 2;
+}
+
+void signal_deliver(struct trap_frame *tf)
+{
+	struct process *p = current_proc();
+	int sig;
+
+	while (p && (sig = dequeue(p))) {
+		struct k_sigaction *sa = &p->sigactions[sig - 1];
+
+		if (sa->handler == (void *)SIG_IGN && sig != SIGKILL)
+			continue;
+		if (sa->handler == (void *)SIG_DFL || sig == SIGKILL) {
+			if (default_ignored(sig))
+				continue;
+			proc_exit(W_SIGNALED(sig)); /* default: terminate */
+		}
+		restart_syscall(tf, sa);
+		if (!((sa->flags & SA_SIGINFO) ? setup_rt_frame(p, sig, tf)
+						: setup_frame(p, sig, tf)))
+			proc_exit(W_SIGNALED(SIGSEGV)); /* no room for the frame */
+		p->sig_blocked |= ((uint64_t)sa->mask[1] << 32 | sa->mask[0]);
+		if (!(sa->flags & SA_NODEFER))
+			p->sig_blocked |= SIGBIT(sig);
+		p->sig_blocked &= ~UNBLOCKABLE;
+		if (sa->flags & SA_RESETHAND)
+			sa->handler = (void *)SIG_DFL;
+		return; /* one handler per return to user mode */
+	}
+	if (p)
+		restart_syscall(tf, NULL); /* no handler ran: just go again */
+}
+
+void signal_fault(int sig, int code, uint32_t addr)
+{
+	struct process *p = current_proc();
+	void *h = p->sigactions[sig - 1].handler;
+	siginfo_t info = { .si_signo = sig, .si_code = code };
+
+	/* A fault that is blocked or ignored cannot be survived: the same
+	 * instruction would fault again.  Linux kills the process then. */
+	if ((p->sig_blocked & SIGBIT(sig)) || h == (void *)SIG_IGN || h == (void *)SIG_DFL)
+		proc_exit(W_SIGNALED(sig));
+	info.si_addr = (void *)addr;
+	p->sig_info[sig - 1] = info;
+	p->sig_pending |= SIGBIT(sig);
+}
+
+/* --- the system calls */
+
+long sys_rt_sigaction(int sig, const struct k_sigaction *act,
+		      struct k_sigaction *old, size_t setsize)
+{
+	struct process *p = current_proc();
+	struct k_sigaction k;
+
+	if (setsize != sizeof(k.mask) || sig < 1 || sig > _NSIG)
+		return -EINVAL;
+	if (old && copy_to_user(old, &p->sigactions[sig - 1], sizeof(k)))
+		return -EFAULT;
+	if (!act)
+		return 0;
+	if (sig == SIGKILL || sig == SIGSTOP)
+		return -EINVAL;
+	if (copy_from_user(&k, act, sizeof(k)))
+		return -EFAULT;
+	p->sigactions[sig - 1] = k;
+	if (ignored(p, sig))
+		p->sig_pending &= ~SIGBIT(sig);
+	return 0;
+}
+
+long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old, size_t setsize)
+{
+	struct process *p = current_proc();
+	uint64_t s;
+
+	if (setsize != sizeof(s))
+		return -EINVAL;
+	if (old && copy_to_user(old, &p->sig_blocked, sizeof(s)))
+		return -EFAULT;
+	if (!set)
+		return 0;
+	if (copy_from_user(&s, set, sizeof(s)))
+		return -EFAULT;
+	switch (how) {
+	case SIG_BLOCK: p->sig_blocked |= s; break;
+	case SIG_UNBLOCK: p->sig_blocked &= ~s; break;
+	case SIG_SETMASK: p->sig_blocked = s; break;
+	default: return -EINVAL;
+	}
+	p->sig_blocked &= ~UNBLOCKABLE;
+	return 0;
+}
+
+/* Puts back the registers a handler's frame saved (only user segments
+ * and the flags a program may change). */
+static void restore_context(struct trap_frame *tf, const struct sigcontext *sc)
+{
+	tf->edi = sc->edi, tf->esi = sc->esi, tf->ebp = sc->ebp;
+	tf->ebx = sc->ebx, tf->edx = sc->edx, tf->ecx = sc->ecx;
+	tf->eip = sc->eip, tf->user_esp = sc->esp;
+	tf->gs = sc->gs, tf->fs = sc->fs;
+	tf->eflags = (tf->eflags & ~0x00040DD5u) | (sc->eflags & 0x00040DD5u);
+	tf->cs = USER_CS;
+	tf->ds = tf->es = tf->user_ss = USER_DS;
+}
+
+static long finish_sigreturn(const struct sigcontext *sc, uint64_t mask)
+{
+	struct process *p = current_proc();
+
+	restore_context(current->tf, sc);
+	p->sig_blocked = mask & ~UNBLOCKABLE;
+	return (long)sc->eax; /* the syscall's return value is the old eax */
+}
+
+long sys_rt_sigreturn(void)
+{
+	struct rt_sigframe f;
+	uint64_t mask;
+	/* the handler's ret popped pretcode: the frame starts 4 below */
+	uint32_t frame = current->tf->user_esp - 4;
+
+	if (copy_from_user(&f, (void *)frame, sizeof(f)))
+		proc_exit(W_SIGNALED(SIGSEGV));
+	memcpy(&mask, f.uc.uc_sigmask, sizeof(mask));
+	return finish_sigreturn(&f.uc.uc_mcontext, mask);
+}
+
+long sys_sigreturn(void)
+{
+	/* ret popped pretcode, the restorer popped sig: 8 below */
+	uint32_t frame = current->tf->user_esp - 8;
+	struct sigframe *f = kmalloc(sizeof(*f));
+	long r;
+
+	if (!f || copy_from_user(f, (void *)frame, sizeof(*f))) {
+		kfree(f);
+		proc_exit(W_SIGNALED(SIGSEGV));
+	}
+	r = finish_sigreturn(&f->sc, (uint64_t)f->extramask[0] << 32 | f->sc.oldmask);
+	kfree(f);
+	return r;
+}
+
+static int send_from_user(struct process *p, int sig, int code)
+{
+	siginfo_t info = { .si_signo = sig, .si_code = code };
+
+	info.si_pid = current_proc()->pid;
+	return signal_send_info(p, sig, &info);
+}
+
+/* kill's targets: pid > 0 that process, 0 our group, -1 everyone but
+ * init and us, < -1 the group -pid. */
+long sys_kill(int pid, int sig)
+{
+	int sent = 0, err = 0;
+
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	if (pid > 0) {
+		struct process *p = proc_find(pid);
+		if (!p || p->zombie)
+			return -ESRCH;
+		return sig ? send_from_user(p, sig, SI_USER) : 0;
+	}
+	for (int i = 1; i < 65536; i++) {
+		struct process *p = proc_find(i);
+		bool hit = p && !p->zombie &&
+			   (pid == -1 ? (p->pid != 1 && p != current_proc())
+				      : p->pgid == (pid ? -pid : current_proc()->pgid));
+		if (hit) {
+			sent++;
+			if (sig)
+				err = send_from_user(p, sig, SI_USER);
+		}
+	}
+	return sent ? err : -ESRCH;
+}
+
+long sys_tkill(int tid, int sig)
+{
+	struct process *p = tid > 0 ? proc_find(tid) : NULL;
+
+	if (tid <= 0 || sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	if (!p || p->zombie)
+		return -ESRCH;
+	return sig ? send_from_user(p, sig, SI_TKILL) : 0;
+}
+
+long sys_tgkill(int tgid, int tid, int sig)
+{
+	if (tgid <= 0)
+		return -EINVAL;
+	if (tid > 0 && tgid != tid)
+		return -ESRCH; /* one thread per process for now */
+	return sys_tkill(tid, sig);
+}

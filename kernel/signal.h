@@ -1,0 +1,28 @@
+/* kernel/signal.h - signals (see signal.c). */
+#ifndef KERNEL_SIGNAL_H
+#define KERNEL_SIGNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "kernel/uapi/signal.h"
+
+struct process;
+struct trap_frame;
+
+/* Makes sig pending for p (waking it from an interruptible sleep);
+ * 0 or -EINVAL. */
+int signal_send(struct process *p, int sig);
+/* The same with the siginfo a handler will see. */
+int signal_send_info(struct process *p, int sig, const siginfo_t *info);
+/* True if the current process has a signal to act on: interruptible
+ * sleeps end with -EINTR then. */
+bool signal_pending(void);
+/* On the way back to user mode: act on a pending signal (may not
+ * return: a default action ends the process). */
+void signal_deliver(struct trap_frame *tf);
+/* A user fault raised sig: queue it for the handler, or end the process
+ * if there is none (or it is blocked). */
+void signal_fault(int sig, int code, uint32_t addr);
+
+#endif
