@@ -10,6 +10,7 @@
 
 #include "drivers/serial.h"
 #include "drivers/vga.h"
+#include "kernel/poll.h"
 #include "kernel/ring.h"
 #include "kernel/wait.h"
 #include "kernel/x86.h"
@@ -49,6 +50,7 @@ static void complete_line(void)
 		ring_put(&cooked, '\n');
 		lines_ready++;
 		wake_up(&line_typed);
+		poll_notify();
 	}
 	edit_len = 0;
 }
@@ -74,6 +76,11 @@ void console_input(char c)
 			console_write(&c, 1);
 		}
 	}
+}
+
+bool console_line_ready(void)
+{
+	return lines_ready != 0;
 }
 
 size_t console_read_line(char *buf, size_t size)

@@ -308,8 +308,7 @@ int do_execve(const char *path, char *const argv[], char *const envp[],
 	mm->brk_start = mm->brk = ALIGN_UP(im->brk, PAGE_SIZE);
 	mm_destroy(old);
 	fdtable_close_on_exec(p->fds);
-	iput(p->exe);
-	p->exe = igrab(f->inode);
+	proc_set_exe(p, f->inode);
 	strlcpy(p->name, basename_of(path), sizeof(p->name));
 	memset(current->tls, 0, sizeof(current->tls)); /* a new program */
 	for (int i = 0; i < _NSIG; i++) /* handlers go; ignoring stays */

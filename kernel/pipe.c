@@ -12,6 +12,7 @@
 
 #include "kernel/kernel.h"
 #include "kernel/kmalloc.h"
+#include "kernel/poll.h"
 #include "kernel/proc.h"
 #include "kernel/signal.h"
 #include "kernel/uaccess.h"
@@ -64,6 +65,7 @@ static long pipe_read(struct file *f, void *buf, size_t n, uint64_t *pos)
 		return -EFAULT;
 	p->tail += c;
 	wake_up(&p->writable);
+	poll_notify();
 	return c;
 }
 
@@ -95,6 +97,7 @@ static long pipe_write(struct file *f, const void *buf, size_t n, uint64_t *pos)
 		p->head += c;
 		done += c;
 		wake_up(&p->readable);
+		poll_notify();
 	}
 	return (long)done;
 }
@@ -105,8 +108,9 @@ static unsigned pipe_poll(struct file *f)
 	bool reader = (f->flags & O_ACCMODE) == O_RDONLY;
 
 	if (reader)
-		return (used(p) ? POLLIN : 0) | (!p->writers ? POLLHUP : 0);
-	return (room(p) >= PIPE_BUF ? POLLOUT : 0) | (!p->readers ? POLLERR : 0);
+		return (used(p) ? POLLIN | POLLRDNORM : 0) | (!p->writers ? POLLHUP : 0);
+	return (room(p) >= PIPE_BUF ? POLLOUT | POLLWRNORM : 0) |
+	       (!p->readers ? POLLERR : 0);
 }
 
 #define FIONREAD 0x541B
@@ -131,6 +135,7 @@ static void pipe_release(struct file *f)
 		p->writers--;
 	wake_up(&p->readable);
 	wake_up(&p->writable);
+	poll_notify();
 	if (!p->readers && !p->writers) {
 		kfree(p->buf);
 		kfree(p);

@@ -35,6 +35,17 @@ static struct inode **proc_cwd_slot(void)
 	return current_proc() ? &current_proc()->cwd : NULL;
 }
 
+void proc_set_exe(struct process *p, struct inode *exe)
+{
+	if (p->exe) {
+		p->exe->exec_count--;
+		iput(p->exe);
+	}
+	p->exe = exe ? igrab(exe) : NULL;
+	if (exe)
+		exe->exec_count++;
+}
+
 struct process *proc_find(int pid)
 {
 	for (int i = 0; i < PROC_MAX; i++)
@@ -152,7 +163,7 @@ int proc_fork(struct trap_frame *tf)
 	memcpy(child->name, parent->name, sizeof(child->name));
 	fdtable_copy(child->fds, parent->fds);
 	child->cwd = igrab(parent->cwd);
-	child->exe = parent->exe ? igrab(parent->exe) : NULL;
+	proc_set_exe(child, parent->exe);
 	child->umask = parent->umask;
 	child->pgid = parent->pgid;
 	child->sid = parent->sid;
@@ -188,8 +199,8 @@ void proc_exit(int status)
 
 	fdtable_close_all(p->fds);
 	iput(p->cwd);
-	iput(p->exe);
-	p->cwd = p->exe = NULL;
+	p->cwd = NULL;
+	proc_set_exe(p, NULL);
 	mm_activate(NULL);
 	mm_destroy(p->mm);
 	p->mm = NULL;

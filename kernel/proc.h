@@ -58,6 +58,8 @@ int proc_fork(struct trap_frame *tf);
 void proc_exit(int status) __attribute__((noreturn));
 /* wait4(): collects a zombie child; see Linux's wait4. */
 int proc_wait(int pid, int *status_out, int options);
+/* Records the file p runs (NULL: none), for ETXTBSY. */
+void proc_set_exe(struct process *p, struct inode *exe);
 /* The process with pid, or NULL. */
 struct process *proc_find(int pid);
 /* A fault the process did not handle: it dies of signal sig. */

@@ -319,6 +319,11 @@ long sys_ioctl(int fd, uint32_t cmd, uint32_t arg)
 
 	if (!f)
 		return -EBADF;
+	if (cmd == 0x541B /* FIONREAD */ && f->inode && S_ISREG(f->inode->mode)) {
+		int n = f->pos < f->inode->size ? (int)MIN(f->inode->size - f->pos,
+							   0x7FFFFFFFu) : 0;
+		return copy_to_user((void *)arg, &n, sizeof(n));
+	}
 	if (!f->f_op->ioctl)
 		return -ENOTTY;
 	return f->f_op->ioctl(f, cmd, arg);
@@ -535,10 +540,16 @@ long sys_readlink(const char *upath, char *ubuf, int size)
 long sys_access(const char *p, int mode)
 {
 	struct vfs_stat st;
+	long r;
 
 	if (mode & ~7)
 		return -EINVAL;
-	return WITH_PATH(p, vfs_stat(path, &st, true)); /* root may do all */
+	r = WITH_PATH(p, vfs_stat(path, &st, true));
+	/* root may read and write anything, but execute only what has an
+	 * execute bit (or is a directory) */
+	if (!r && (mode & X_OK) && !S_ISDIR(st.mode) && !(st.mode & 0111))
+		r = -EACCES;
+	return r;
 }
 
 long sys_truncate(const char *p, int32_t len)

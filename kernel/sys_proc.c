@@ -230,7 +230,7 @@ long sys_munmap(uint32_t addr, uint32_t len)
 
 long sys_mprotect(uint32_t addr, uint32_t len, uint32_t prot)
 {
-	if (addr % PAGE_SIZE)
+	if (addr % PAGE_SIZE || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)))
 		return -EINVAL;
 	if (!len)
 		return 0;

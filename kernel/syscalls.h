@@ -20,8 +20,8 @@
 	X(78, gettimeofday) X(83, symlink) X(85, readlink) X(88, reboot)  \
 	X(90, mmap) X(91, munmap) X(92, truncate) X(93, ftruncate) X(94, fchmod)       \
 	X(114, wait4) X(116, sysinfo) X(118, fsync) X(119, sigreturn) X(122, uname)        \
-	X(125, mprotect) X(132, getpgid) X(133, fchdir) X(140, _llseek)  \
-	X(145, readv) X(146, writev) X(148, fdatasync) X(158, sched_yield) X(162, nanosleep) X(173, rt_sigreturn) X(174, rt_sigaction) X(175, rt_sigprocmask) \
+	X(125, mprotect) X(132, getpgid) X(133, fchdir) X(140, _llseek) X(142, _newselect)  \
+	X(145, readv) X(146, writev) X(148, fdatasync) X(158, sched_yield) X(162, nanosleep) X(168, poll) X(173, rt_sigreturn) X(174, rt_sigaction) X(175, rt_sigprocmask) \
 	X(180, pread64)      \
 	X(181, pwrite64) X(183, getcwd) X(190, vfork) X(191, ugetrlimit) \
 	X(192, mmap2) X(193, truncate64) X(194, ftruncate64)            \
@@ -31,7 +31,7 @@
 	X(243, set_thread_area) X(252, exit_group)                       \
 	X(258, set_tid_address) X(265, clock_gettime)                    \
 	X(266, clock_getres) X(270, tgkill) X(295, openat)               \
-	X(296, mkdirat) X(300, fstatat64) X(301, unlinkat) X(306, fchmodat) X(307, faccessat)               \
+	X(296, mkdirat) X(300, fstatat64) X(301, unlinkat) X(306, fchmodat) X(307, faccessat) X(308, pselect6) X(309, ppoll)               \
 	X(330, dup3) X(331, pipe2) X(340, prlimit64) X(355, getrandom)
 
 #endif

@@ -136,6 +136,8 @@ static int open_checks(struct inode *inode, int flags)
 		return -EISDIR;
 	if (acc != O_RDONLY && !S_ISCHR(inode->mode) && writable(inode))
 		return -EROFS;
+	if (acc != O_RDONLY && inode->exec_count)
+		return -ETXTBSY; /* a running program's file */
 	if (acc == O_ACCMODE)
 		return -EINVAL;
 	return 0;
@@ -293,6 +295,8 @@ static int do_truncate(struct inode *inode, uint64_t size)
 		return -EISDIR;
 	if (!S_ISREG(inode->mode))
 		return -EINVAL;
+	if (inode->exec_count)
+		return -ETXTBSY;
 	return err ? err : inode->i_op->truncate(inode, size);
 }
 

@@ -143,6 +143,7 @@ struct inode {
 	uint64_t blocks; /* 512-byte units allocated */
 	int64_t atime, mtime, ctime;
 	uint32_t refcount;
+	uint32_t exec_count; /* processes running this file (ETXTBSY) */
 	bool dirty;
 	const struct inode_operations *i_op;
 	const struct file_operations *i_fop;

@@ -21,6 +21,7 @@
 #include "kernel/string.h"
 #include "kernel/uaccess.h"
 #include "kernel/uapi/errno.h"
+#include "kernel/uapi/poll.h"
 #include "kernel/vfs.h"
 
 #define DEVFS_MAX_NODES 16
@@ -117,8 +118,15 @@ static long console_file_read(struct file *f, void *buf, size_t n, uint64_t *pos
 	return copy_out(buf, line, len) ? -EFAULT : (long)len;
 }
 
+static unsigned console_poll(struct file *f)
+{
+	(void)f;
+	return POLLOUT | POLLWRNORM | (console_line_ready() ? POLLIN | POLLRDNORM : 0);
+}
+
 static const struct file_operations console_fops = {
 	.read = console_file_read, .write = console_file_write, .lseek = no_seek,
+	.poll = console_poll,
 };
 
 static long vga_file_write(struct file *f, const void *buf, size_t n, uint64_t *pos)
