@@ -242,6 +242,16 @@ out:
 	return err;
 }
 
+/* Remembers the program's absolute path for /proc/self/exe. */
+static void exe_path(struct process *p, const char *path)
+{
+	size_t n = 0;
+
+	if (path[0] != '/') /* relative: good enough for the common cases */
+		n = strlcpy(p->exe_path, "/", sizeof(p->exe_path));
+	strlcpy(p->exe_path + n, path, sizeof(p->exe_path) - n);
+}
+
 static const char *basename_of(const char *path)
 {
 	const char *base = path;
@@ -309,6 +319,7 @@ int do_execve(const char *path, char *const argv[], char *const envp[],
 	mm_destroy(old);
 	fdtable_close_on_exec(p->fds);
 	proc_set_exe(p, f->inode);
+	exe_path(p, path);
 	strlcpy(p->name, basename_of(path), sizeof(p->name));
 	memset(current->tls, 0, sizeof(current->tls)); /* a new program */
 	for (int i = 0; i < _NSIG; i++) /* handlers go; ignoring stays */

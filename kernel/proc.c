@@ -164,6 +164,7 @@ int proc_fork(struct trap_frame *tf)
 	fdtable_copy(child->fds, parent->fds);
 	child->cwd = igrab(parent->cwd);
 	proc_set_exe(child, parent->exe);
+	memcpy(child->exe_path, parent->exe_path, sizeof(child->exe_path));
 	child->umask = parent->umask;
 	child->pgid = parent->pgid;
 	child->sid = parent->sid;

@@ -32,6 +32,7 @@ struct process {
 	struct fdtable *fds;
 	struct inode *cwd; /* referenced */
 	struct inode *exe; /* the program file, referenced (for ETXTBSY) */
+	char exe_path[256]; /* its path as execve got it (/proc/self/exe) */
 	uint32_t umask;
 	int pgid, sid;
 	int exit_status; /* wait status, valid once zombie */
