@@ -228,12 +228,23 @@ void proc_fault(int sig)
 	proc_exit(W_SIGNALED(sig));
 }
 
-/* A zombie child of p matching pid (-1: any), *any set if one exists. */
+/* Does child c match wait4's pid: > 0 that child, -1 any, 0 one in our
+ * process group, < -1 one in group -pid. */
+static bool wait_matches(struct process *p, struct process *c, int pid)
+{
+	if (pid > 0)
+		return c->pid == pid;
+	if (pid == -1)
+		return true;
+	return c->pgid == (pid == 0 ? p->pgid : -pid);
+}
+
+/* A zombie child of p matching pid, *any set if a match exists. */
 static struct process *find_zombie(struct process *p, int pid, bool *any)
 {
 	*any = false;
 	for (struct process *c = p->children; c; c = c->sibling) {
-		if (pid > 0 && c->pid != pid)
+		if (!wait_matches(p, c, pid))
 			continue;
 		*any = true;
 		if (c->zombie)
@@ -256,11 +267,8 @@ int proc_wait(int pid, int *status_out, int options)
 {
 	struct process *p = current_proc(), *z;
 	bool any;
-	int ret;
+	int ret, status;
 
-	/* Process groups are not told apart yet: 0 and -pgid mean "any". */
-	if (pid == 0 || pid < -1)
-		pid = -1;
 	for (;;) {
 		uint32_t flags = irq_save();
 		z = find_zombie(p, pid, &any);
@@ -280,10 +288,11 @@ int proc_wait(int pid, int *status_out, int options)
 		return -ECHILD;
 	if (!z)
 		return 0;
-	if (status_out && copy_to_user(status_out, &z->exit_status, sizeof(int)))
-		return -EFAULT;
 	ret = z->pid;
+	status = z->exit_status;
 	unlink_child(p, z);
-	proc_free(z);
+	proc_free(z); /* reaped even if the status cannot be stored: Linux */
+	if (status_out && copy_to_user(status_out, &status, sizeof(int)))
+		return -EFAULT;
 	return ret;
 }
