@@ -284,6 +284,10 @@ static int open_program(const char *path, struct file **f)
 		vfs_close(*f);
 		return -EACCES;
 	}
+	if ((*f)->inode->write_count) { /* someone is writing it */
+		vfs_close(*f);
+		return -ETXTBSY;
+	}
 	return 0;
 }
 

@@ -17,6 +17,8 @@ struct file *file_alloc(struct inode *inode, const struct file_operations *f_op,
 	f->refcount = 1;
 	f->flags = flags;
 	f->inode = inode ? igrab(inode) : NULL;
+	if (inode && (flags & O_ACCMODE) != O_RDONLY)
+		inode->write_count++;
 	f->f_op = f_op;
 	return f;
 }
@@ -33,6 +35,8 @@ void file_put(struct file *f)
 		return;
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f);
+	if (f->inode && (f->flags & O_ACCMODE) != O_RDONLY)
+		f->inode->write_count--;
 	iput(f->inode);
 	kfree(f);
 }

@@ -144,6 +144,7 @@ struct inode {
 	int64_t atime, mtime, ctime;
 	uint32_t refcount;
 	uint32_t exec_count; /* processes running this file (ETXTBSY) */
+	uint32_t write_count; /* open file descriptions writing it */
 	bool dirty;
 	const struct inode_operations *i_op;
 	const struct file_operations *i_fop;
