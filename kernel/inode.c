@@ -118,7 +118,16 @@ void iput(struct inode *inode)
 	if (ops->release_inode)
 		ops->release_inode(inode);
 	unhash(inode);
+	iput(inode->parent);
 	kfree(inode);
+}
+
+void inode_set_parent(struct inode *dir, struct inode *parent)
+{
+	if (dir->parent == parent || dir == parent)
+		return;
+	iput(dir->parent);
+	dir->parent = igrab(parent);
 }
 
 int sync_inodes(struct super_block *sb)

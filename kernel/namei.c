@@ -42,6 +42,8 @@ static struct inode *parent_of(struct inode *dir)
 		dir = m->mountpoint; /* leave the mounted filesystem */
 	if (dir == vfs_root())
 		return igrab(dir);
+	if (!dir->nlink && dir->parent) /* removed: its entries are gone */
+		return igrab(dir->parent);
 	err = dir->i_op->lookup(dir, "..", 2, &up);
 	return err ? ERR_PTR(err) : cross_mounts(up);
 }
@@ -62,7 +64,11 @@ static struct inode *step(struct inode *dir, const char *name, size_t len)
 	if (len > NAME_MAX)
 		return ERR_PTR(-ENAMETOOLONG);
 	err = dir->i_op->lookup(dir, name, len, &child);
-	return err ? ERR_PTR(err) : cross_mounts(child);
+	if (err)
+		return ERR_PTR(err);
+	if (S_ISDIR(child->mode) && child->sb == dir->sb)
+		inode_set_parent(child, dir);
+	return cross_mounts(child);
 }
 
 /* Resolves the target of link (consumed) from directory dir. */

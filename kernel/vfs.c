@@ -519,6 +519,8 @@ int vfs_rename(const char *old_path, const char *new_path)
 		err = old_dir->i_op->rename ? old_dir->i_op->rename(old_dir, old_name,
 						old_len, new_dir, new_name, new_len)
 					    : -EPERM;
+	if (!err && S_ISDIR(old->mode))
+		inode_set_parent(old, new_dir);
 out_target:
 	iput(target);
 out_new:

@@ -149,6 +149,8 @@ struct inode {
 	const struct inode_operations *i_op;
 	const struct file_operations *i_fop;
 	struct mount *mounted; /* a filesystem mounted on this directory */
+	struct inode *parent; /* a directory's parent, referenced, once known:
+				 ".." still works after the directory is removed */
 	void *private; /* the filesystem's */
 	struct inode *hash_next; /* inode cache */
 };
@@ -193,6 +195,8 @@ struct inode *igrab(struct inode *inode);
  * on disk if it has no links left. */
 void iput(struct inode *inode);
 void mark_inode_dirty(struct inode *inode);
+/* Remembers that directory dir lives in parent (namei and rename call it). */
+void inode_set_parent(struct inode *dir, struct inode *parent);
 /* Writes back every dirty inode of sb (all if NULL). */
 int sync_inodes(struct super_block *sb);
 /* Seconds since the epoch, for timestamps. */
