@@ -83,6 +83,13 @@ bool console_line_ready(void)
 	return lines_ready != 0;
 }
 
+long console_read_line_interruptible(char *buf, size_t size)
+{
+	if (wait_event_interruptible(&line_typed, lines_ready))
+		return -ERESTARTSYS;
+	return (long)console_read_line(buf, size);
+}
+
 size_t console_read_line(char *buf, size_t size)
 {
 	size_t len = 0;

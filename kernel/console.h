@@ -15,5 +15,7 @@ bool console_line_ready(void);
 /* Sleeps until a whole line was typed; copies it without the newline,
  * NUL-terminated and cut to size-1 bytes.  Returns its length. */
 size_t console_read_line(char *buf, size_t size);
+/* The same for a process: a signal ends the wait (-ERESTARTSYS). */
+long console_read_line_interruptible(char *buf, size_t size);
 
 #endif

@@ -107,12 +107,16 @@ static long console_file_write(struct file *f, const void *buf, size_t n,
 static long console_file_read(struct file *f, void *buf, size_t n, uint64_t *pos)
 {
 	char line[256];
+	long got;
 	size_t len;
 
 	(void)f, (void)pos;
 	if (!n)
 		return 0;
-	len = console_read_line(line, sizeof(line) - 1);
+	got = console_read_line_interruptible(line, sizeof(line) - 1);
+	if (got < 0)
+		return got;
+	len = (size_t)got;
 	line[len++] = '\n';
 	len = MIN(len, n);
 	return copy_out(buf, line, len) ? -EFAULT : (long)len;
