@@ -11,7 +11,7 @@
 %include "kernel/segments.inc"
 
 extern trap_dispatch
-global trap_return
+global trap_return, pop_gs, pop_fs, pop_es, pop_ds
 global trap_vectors
 
 section .text
@@ -52,10 +52,10 @@ trap_call_c:
         pop ebp
         add esp, 4                      ; the interrupted eip
 trap_return:
-        pop gs
-        pop fs
-        pop es
-        pop ds
+pop_gs: pop gs                          ; a bad selector faults here: see
+pop_fs: pop fs                          ; fix_segment_reload() in trap.c
+pop_es: pop es
+pop_ds: pop ds
         popad
         add esp, 8                      ; vector number and error code
         iret

@@ -84,12 +84,17 @@ void schedule(void)
 	fpu_save(prev);
 	current = next;
 	tss_set_kernel_stack(next->kstack_top);
-	if (next->proc && next->proc->mm) {
-		if (read_cr3() != V2P(next->proc->mm->pd))
+	if (next->proc) {
+		if (next->proc->mm && read_cr3() != V2P(next->proc->mm->pd))
 			mm_activate(next->proc->mm); /* threads keep any CR3 */
 		gdt_load_tls(next);
 	}
 	fpu_restore(next);
+	/* fs and gs still hold prev's user selectors, and the TLS entries
+	 * they may name were just replaced: an interrupt taken in the kernel
+	 * would save and reload them.  Null selectors are always valid; each
+	 * task's own come back from its trap frame on the way to user mode. */
+	__asm__ volatile("mov %0, %%fs; mov %0, %%gs" : : "r"(0));
 	switch_to(&prev->esp, next->esp);
 }
 

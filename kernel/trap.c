@@ -15,6 +15,7 @@
 #include "kernel/printk.h"
 #include "kernel/segments.h"
 #include "kernel/proc.h"
+#include "kernel/segments.h"
 #include "kernel/signal.h"
 #include "kernel/syscall.h"
 #include "kernel/uaccess.h"
@@ -100,8 +101,36 @@ static bool resolve_page_fault(struct trap_frame *tf)
 	return !trap_from_user(tf) && uaccess_fixup(tf);
 }
 
+extern char pop_gs[], pop_fs[], pop_es[], pop_ds[];
+
+/* The way back to user mode faulted loading a segment register from the
+ * saved frame (a program can put any selector there, e.g. through a
+ * signal frame, or keep one whose descriptor went away).  Replace it in
+ * that frame by a harmless one, retry, and let the process have SIGSEGV.
+ * Returns false if the fault was anywhere else. */
+static bool fix_segment_reload(struct trap_frame *tf)
+{
+	char *eip = (char *)tf->eip;
+	uint32_t *slot = (uint32_t *)(tf->esp_at_pushad + 20); /* the pop's */
+
+	if (trap_from_user(tf) || (tf->trapno != T_GPF && tf->trapno != 11 &&
+				   tf->trapno != 12))
+		return false;
+	if (eip == pop_gs || eip == pop_fs)
+		*slot = 0; /* the null selector always loads */
+	else if (eip == pop_es || eip == pop_ds)
+		*slot = USER_DS;
+	else
+		return false;
+	if (current->proc)
+		signal_send(current->proc, SIGSEGV);
+	return true;
+}
+
 static void exception(struct trap_frame *tf)
 {
+	if (fix_segment_reload(tf))
+		return;
 	if (tf->trapno == T_NMI) {
 		pr_warn("NMI received at eip %08x; ignored\n", tf->eip);
 		return;
