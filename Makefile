@@ -47,7 +47,7 @@ QEMU_MACHINE := -accel tcg -m 128M \
 	-display none -no-reboot $(QEMU_EXTRA)
 
 .PHONY: all setup run iso run-iso debug debug-iso qemu-gdb gdb test \
-	unit-tests bench format clean distclean
+	unit-tests bench format clean distclean user
 
 all: setup $(B)/kernel.elf $(B)/disk.img
 
@@ -85,11 +85,70 @@ $(B)/kernel.elf: $(KERNEL_OBJS) $(B)/ksyms1.o linker.ld
 	nm -n $@ > $(B)/kernel.sym
 	objdump -d -S $@ > $(B)/kernel.asm
 
-# --- the root filesystem image, from a staging tree.
+# --- user space: the libc (libc/ -> build/libc/libc.a), /sbin/init and
+# the test programs (tests/os/NAME.c -> build/tests-os/NAME).  Static Linux
+# i386 executables (ET_EXEC at 0x08048000): they run on this OS and, as
+# the ground truth, on the Linux host.  -nostdinc: only libc/include and
+# the compiler's own headers (stddef.h, stdarg.h, stdint.h), never glibc's.
+# hello_glibc is the exception: the ordinary glibc static build.
+UCFLAGS := -m32 -march=i686 -static -nostdlib -fno-pie -no-pie -ffreestanding \
+	-fno-builtin -fno-stack-protector -fno-tree-loop-distribute-patterns \
+	-nostdinc -isystem $(shell $(CC) -m32 -print-file-name=include) \
+	-std=gnu11 -O2 -g -Wall -Wextra -Werror -I libc/include -I . -MD -MP
+ULDFLAGS := -Wl,--build-id=none
+LIBC_SRCS := $(filter-out libc/crt/%,$(wildcard libc/*/*.c libc/*/*.S))
+LIBC_OBJS := $(patsubst %,$(B)/%.o,$(basename $(LIBC_SRCS))) $(B)/libc/format.o
+UCRT := $(B)/libc/crt/crt0.o
+ULIBC := $(B)/libc/libc.a
+USER_BINS := $(patsubst user/%.c,$(B)/user/%,$(wildcard user/*.c))
+OS_TESTS := $(patsubst tests/os/%.c,$(B)/tests-os/%,$(wildcard tests/os/*.c))
+
+$(B)/libc/%.o: libc/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(UCFLAGS) -c $< -o $@
+
+$(B)/libc/%.o: libc/%.S
+	@mkdir -p $(dir $@)
+	$(CC) $(UCFLAGS) -c $< -o $@
+
+$(UCRT): libc/crt/crt0.S
+	@mkdir -p $(dir $@)
+	$(CC) $(UCFLAGS) -c $< -o $@
+
+# the formatter behind snprintf/dprintf until the full libc's printf
+$(B)/libc/format.o: kernel/format.c
+	@mkdir -p $(dir $@)
+	$(CC) $(UCFLAGS) -c $< -o $@
+
+$(ULIBC): $(LIBC_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/user/%: user/%.c $(UCRT) $(ULIBC)
+	@mkdir -p $(dir $@)
+	$(CC) $(UCFLAGS) $(ULDFLAGS) -o $@ $(UCRT) $< $(ULIBC) -lgcc
+
+$(B)/tests-os/%: tests/os/%.c tests/os/t.h $(UCRT) $(ULIBC)
+	@mkdir -p $(dir $@)
+	$(CC) $(UCFLAGS) $(ULDFLAGS) -o $@ $(UCRT) $< $(ULIBC) -lgcc
+
+$(B)/tests-os/hello_glibc: tests/os/hello_glibc.c
+	@mkdir -p $(dir $@)
+	$(CC) -m32 -static -O2 -o $@ $<
+
+user: $(USER_BINS) $(OS_TESTS)
+
+# --- the root filesystem image, from a staging tree: rootfs/, then
+# /sbin/init, the other user/ programs in /bin, the test programs in /tests.
 ROOTFS_FILES := $(shell find rootfs -type f 2>/dev/null)
-$(B)/disk.img: $(ROOTFS_FILES) Makefile
-	@mkdir -p $(B)/rootfs/dev $(B)/rootfs/proc
+$(B)/disk.img: $(ROOTFS_FILES) Makefile $(USER_BINS) $(OS_TESTS)
+	@rm -rf $(B)/rootfs
+	@mkdir -p $(B)/rootfs/dev $(B)/rootfs/proc $(B)/rootfs/sbin $(B)/rootfs/bin \
+		$(B)/rootfs/tests
 	cp -r rootfs/. $(B)/rootfs/
+	cp $(B)/user/init $(B)/rootfs/sbin/init
+	$(if $(filter-out $(B)/user/init,$(USER_BINS)),cp $(filter-out $(B)/user/init,$(USER_BINS)) $(B)/rootfs/bin/)
+	cp $(OS_TESTS) $(B)/rootfs/tests/
 	rm -f $@
 	$(MKE2FS) -q -F -t ext2 -L root -E root_owner=0:0 -d $(B)/rootfs $@ $(DISK_SIZE)
 
@@ -150,6 +209,18 @@ SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 $(B)/unit/test_fs_%: tests/unit/fs/test_%.c $(FS_HOST_SRCS) $(FS_HOST_HDRS) tests/unit/unit.h
 	@mkdir -p $(dir $@)
 	$(CC) $(HOSTCFLAGS) $(SANITIZE) -o $@ $< $(filter %.c,$(FS_HOST_SRCS))
+
+# kernel/uapi/ against the host's headers, compiled apart as the names clash
+UAPI_HDRS := $(wildcard kernel/uapi/*.h)
+$(B)/unit/uapi_names.h: $(UAPI_HDRS)
+	@mkdir -p $(dir $@)
+	sed -n 's/^#define \([A-Z_][A-Z0-9_]*\)[ \t]\{1,\}[^ \t].*/#ifdef \1\n{ "\1", (long)(\1), 1 },\n#else\n{ "\1", 0, 0 },\n#endif/p' \
+		$(UAPI_HDRS) > $@
+
+UAPI_TEST_SRCS := tests/unit/test_uapi.c tests/unit/uapi_host.c tests/unit/uapi_host_gnu.c
+$(B)/unit/test_uapi: $(UAPI_TEST_SRCS) tests/unit/uapi_test.h tests/unit/unit.h \
+		$(B)/unit/uapi_names.h $(UAPI_HDRS)
+	$(CC) $(HOSTCFLAGS) -I $(B)/unit -o $@ $(UAPI_TEST_SRCS)
 
 unit-tests: $(UNIT_TESTS) $(FS_TESTS)
 

@@ -2,8 +2,15 @@
 """tests/run.py - the one test runner (`make test` runs it).
 
 Suites, reported in this order:
-  unit   every executable build/unit/test_*: its "ok"/"not ok" lines; a
-         binary that exits non-zero without a "not ok" line is one failure
+  unit   every executable build/unit/test_* and script tests/unit/test_*.py:
+         its "ok"/"not ok" lines; one that exits non-zero without a
+         "not ok" line is one failure
+  os-host  every test program build/tests-os/NAME run natively on this
+         Linux host (the ground truth for the ABI), each in a fresh
+         temporary directory: its "ok"/"not ok" lines, and that its
+         summary line, exit status (= failures) and clean-up agree;
+         hello_glibc must print its line; build/user/init must run a
+         program and pass its exit status on
   ktest  the kernel's self-tests (boot with "ktest quiet"): each line, and
          that the summary line and QEMU's exit status agree with them
   e2e    every test_* function of tests/e2e/test_*.py
@@ -30,6 +37,7 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +47,7 @@ sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 import qemu  # noqa: E402
 
 UNIT_TIMEOUT = 60
+OS_HOST_TIMEOUT = 120  # per program; the harness limits each case to 30 s
 KTEST_TIMEOUT = 120
 TAP_LINE = re.compile(r"^(not )?ok \d+ - (.*)$")
 SUMMARY = r"(?:^|(?<=\n))(\d+) passed, (\d+) failed\n"
@@ -68,8 +77,9 @@ def tap_results(prefix, text):
 
 def run_unit_binary(path):
     name = f"unit: {path.name}"
+    cmd = [sys.executable, str(path)] if path.suffix == ".py" else [str(path)]
     try:
-        proc = subprocess.run([str(path)], cwd=ROOT, capture_output=True,
+        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True,
                               text=True, errors="replace", timeout=UNIT_TIMEOUT)
     except subprocess.TimeoutExpired as e:  # run() has killed it
         return [Result(name, False, f"killed after {UNIT_TIMEOUT}s",
@@ -93,7 +103,96 @@ def unit_jobs():
                       if p.is_file() and os.access(p, os.X_OK))
     if not binaries:
         print("# unit: no binaries build/unit/test_* (make unit-tests)", flush=True)
+    binaries += sorted((ROOT / "tests" / "unit").glob("test_*.py"))
     return [lambda p=p: run_unit_binary(p) for p in binaries]
+
+
+# --- os-host: the tests/os programs on the Linux host
+
+def run_os_program(path):
+    name = f"os-host: {path.name}"
+    with tempfile.TemporaryDirectory(prefix=f"os-host-{path.name}-") as tmp:
+        try:
+            proc = subprocess.run([str(path)], cwd=tmp, stdin=subprocess.DEVNULL,
+                                  capture_output=True, text=True, errors="replace",
+                                  timeout=OS_HOST_TIMEOUT)
+        except subprocess.TimeoutExpired as e:
+            return [Result(name, False, f"killed after {OS_HOST_TIMEOUT}s", e.stdout or "")]
+        except OSError as e:
+            return [Result(name, False, f"cannot run: {e}")]
+        left = sorted(os.listdir(tmp))
+    output = proc.stdout + proc.stderr
+    results = tap_results(name, proc.stdout)
+    passed = sum(r.ok for r in results)
+    failed = len(results) - passed
+    lines = proc.stdout.rstrip("\n").split("\n")
+    m = re.fullmatch(r"(\d+) passed, (\d+) failed", lines[-1])
+    if not m:
+        why = "no summary line at the end"
+    elif (int(m.group(1)), int(m.group(2))) != (passed, failed):
+        why = f"'{lines[-1]}' but {passed} ok and {failed} not ok lines"
+    elif proc.returncode != min(failed, 255):
+        why = (f"killed by signal {-proc.returncode}" if proc.returncode < 0
+               else f"exit status {proc.returncode}, expected {min(failed, 255)}")
+    elif not results:
+        why = "no ok/not ok lines"
+    elif left:
+        why = f"left {', '.join(left)} in its directory"
+    else:
+        why = ""
+    results.append(Result(f"{name}: summary, exit status, clean-up", not why, why, output))
+    return results
+
+
+def run_hello_glibc(path):
+    name = "os-host: hello_glibc prints its line"
+    try:
+        proc = subprocess.run([str(path)], cwd=ROOT, stdin=subprocess.DEVNULL,
+                              capture_output=True, text=True, errors="replace",
+                              timeout=UNIT_TIMEOUT)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return [Result(name, False, f"cannot run: {e}")]
+    ok = proc.stdout == "hello from glibc\n" and proc.returncode == 0
+    return [Result(name, ok, f"printed {proc.stdout!r}, exit status {proc.returncode}",
+                   proc.stdout + proc.stderr)]
+
+
+def run_init(init):
+    """init runs argv[1..] and exits with its status; without arguments, 0."""
+    cases = [
+        ([], 0, ""),
+        ([str(ROOT / "build" / "tests-os" / "hello_glibc")], 0, "hello from glibc\n"),
+        ([sys.executable, "-c", "import sys; sys.exit(7)"], 7, ""),
+        ([str(ROOT / "build" / "no-such-program")], 127, ""),
+    ]
+    for args, want_rc, want_out in cases:
+        try:
+            proc = subprocess.run([str(init)] + args, cwd=ROOT, stdin=subprocess.DEVNULL,
+                                  capture_output=True, text=True, errors="replace",
+                                  timeout=UNIT_TIMEOUT)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            return [Result("os-host: init", False, f"cannot run: {e}")]
+        out = proc.stdout
+        m = re.match(r"init: started \(pid (\d+)\)\n", out)
+        if not m or out[m.end():] != want_out or proc.returncode != want_rc:
+            return [Result("os-host: init runs a program and exits with its status",
+                           False, f"init {' '.join(args)}: printed {out!r}, exit status "
+                           f"{proc.returncode}, expected {want_rc}", out + proc.stderr)]
+    return [Result("os-host: init runs a program and exits with its status", True)]
+
+
+def os_host_jobs():
+    folder = ROOT / "build" / "tests-os"
+    programs = sorted(p for p in folder.glob("*")
+                      if p.is_file() and not p.suffix and os.access(p, os.X_OK))
+    if not programs:
+        print("# os-host: no programs in build/tests-os (make user)", flush=True)
+    jobs = [lambda p=p: run_hello_glibc(p) if p.name == "hello_glibc" else run_os_program(p)
+            for p in programs]
+    init = ROOT / "build" / "user" / "init"
+    if init.exists():
+        jobs.append(lambda: run_init(init))
+    return jobs
 
 
 # --- ktest: the kernel's self-tests
@@ -258,7 +357,7 @@ def main():
     workers = max(1, args.jobs)
     report = Report(args.keyword, args.verbose)
     try:
-        run_jobs(unit_jobs(), report, workers)
+        run_jobs(unit_jobs() + os_host_jobs(), report, workers)
         # Alone: some self-tests compare clocks, which a busy host skews.
         run_jobs([run_ktest], report, 1)
         run_jobs(function_jobs("e2e", "e2e", args.keyword)

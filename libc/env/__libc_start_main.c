@@ -1,0 +1,28 @@
+/* libc/env/__libc_start_main.c - from the initial stack to main().
+ *
+ * Called by _start (crt/crt0.S) with the address of argc.  Finds argv,
+ * envp and the auxiliary vector, sets environ and __auxv, runs main and
+ * exits with its result.
+ */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "libc/internal/libc.h"
+
+int main(int argc, char **argv, char **envp);
+
+_Noreturn void __libc_start_main(long *sp);
+
+_Noreturn void __libc_start_main(long *sp)
+{
+	int argc = (int)sp[0];
+	char **argv = (char **)(sp + 1);
+	char **envp = argv + argc + 1;
+	char **p = envp;
+
+	while (*p)
+		p++;
+	environ = envp;
+	__auxv = (unsigned long *)(p + 1);
+	exit(main(argc, argv, envp));
+}

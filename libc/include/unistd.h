@@ -1,0 +1,72 @@
+/* unistd.h - the POSIX system interface: files, processes, ids. */
+#ifndef _UNISTD_H
+#define _UNISTD_H
+
+#include <bits/alltypes.h>
+#include <kernel/uapi/fcntl.h> /* SEEK_*, R_OK..., AT_* */
+
+#define STDIN_FILENO 0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
+
+extern char **environ;
+
+ssize_t read(int fd, void *buf, size_t n);
+ssize_t write(int fd, const void *buf, size_t n);
+ssize_t pread(int fd, void *buf, size_t n, off_t offset);
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t offset);
+off_t lseek(int fd, off_t offset, int whence);
+int close(int fd);
+int dup(int fd);
+int dup2(int fd, int newfd);
+int dup3(int fd, int newfd, int flags);
+int pipe(int fds[2]);
+int pipe2(int fds[2], int flags);
+
+int access(const char *path, int mode);
+int faccessat(int dirfd, const char *path, int mode, int flags);
+int chdir(const char *path);
+int fchdir(int fd);
+char *getcwd(char *buf, size_t size);
+int link(const char *old, const char *new);
+int symlink(const char *target, const char *linkpath);
+ssize_t readlink(const char *restrict path, char *restrict buf, size_t size);
+int unlink(const char *path);
+int unlinkat(int dirfd, const char *path, int flags);
+int rmdir(const char *path);
+int truncate(const char *path, off_t length);
+int ftruncate(int fd, off_t length);
+int fsync(int fd);
+int fdatasync(int fd);
+void sync(void);
+int isatty(int fd);
+
+pid_t fork(void);
+pid_t vfork(void);
+int execve(const char *path, char *const argv[], char *const envp[]);
+_Noreturn void _exit(int status);
+pid_t getpid(void);
+pid_t getppid(void);
+pid_t gettid(void);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t getpgid(pid_t pid);
+pid_t getpgrp(void);
+pid_t setsid(void);
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
+
+int brk(void *end);
+void *sbrk(long increment);
+
+/* A raw system call: syscall(SYS_xxx, args...) from <sys/syscall.h>;
+ * -1 and errno on failure. */
+long syscall(long number, ...);
+
+/* Linux-specific */
+struct user_desc; /* <asm/ldt.h> */
+int set_thread_area(struct user_desc *desc);
+pid_t set_tid_address(int *tidptr);
+
+#endif

@@ -1,0 +1,9 @@
+/* libc/process/execve.c - execve: returns only on failure. */
+#include <unistd.h>
+
+#include "libc/internal/syscall.h"
+
+int execve(const char *path, char *const argv[], char *const envp[])
+{
+	return __syscall_ret(__syscall3(SYS_execve, path, argv, envp));
+}

@@ -1,0 +1,10 @@
+/* libc/signal/sigprocmask.c - sigprocmask through rt_sigprocmask. */
+#include <signal.h>
+
+#include "libc/internal/syscall.h"
+
+int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
+{
+	return __syscall_ret(
+	    __syscall4(SYS_rt_sigprocmask, how, set, old, sizeof(sigset_t)));
+}
