@@ -21,7 +21,9 @@ GDB := gdb
 MKE2FS := $(shell command -v mke2fs 2>/dev/null || echo /usr/sbin/mke2fs)
 PYTHON := python3
 
-CMDLINE ?=
+# make run's default is the kernel monitor until there is a shell for
+# /sbin/init to start (the libc and shell issue); CMDLINE="" runs init.
+CMDLINE ?= init=kmon
 ISO_CMDLINE ?= init=/sbin/init
 GDBPORT ?= 1234
 DISK_SIZE ?= 32M
@@ -226,13 +228,14 @@ unit-tests: $(UNIT_TESTS) $(FS_TESTS)
 
 test: all unit-tests
 	@$(MAKE) --no-print-directory iso ISO=$(B)/test.iso \
-		ISO_CMDLINE="init=/sbin/init ip=10.0.2.15/24:10.0.2.2 -- from grub" >/dev/null
+		ISO_CMDLINE="init=/sbin/init ip=10.0.2.15/24:10.0.2.2 -- /tests/hello_glibc from grub" >/dev/null
 	@$(MAKE) --no-print-directory iso >/dev/null
 	@$(PYTHON) tests/run.py $(TEST_ARGS)
 
 bench: all iso
 	@$(PYTHON) tools/bench_boot.py $(BENCH_ARGS)
 	@$(PYTHON) tools/bench_fs.py
+	@$(PYTHON) tools/bench_micro.py
 
 format:
 	clang-format -i $(KERNEL_C) $(wildcard kernel/*.h drivers/*.h tests/unit/*.[ch])
