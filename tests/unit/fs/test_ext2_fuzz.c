@@ -108,14 +108,14 @@ static void add_dir(struct base *b, const char *path)
 
 static const char *const tree_dirs[] = {
     "/",	   "/etc",	 "/bin",
-    "/home",	   "/home/user", "/home/user/docs",
+    "/users",	   "/users/user", "/users/user/docs",
     "/deep",	   "/deep/a",	 "/deep/a/b",
     "/deep/a/b/c", "/many",
 };
 static const char *const tree_files[] = {
     "/etc/motd",       "/etc/empty",	       "/bin/medium",
-    "/bin/big",	       "/home/user/docs/note", "/deep/a/b/c/leaf",
-    "/home/user/hard",
+    "/bin/big",	       "/users/user/docs/note", "/deep/a/b/c/leaf",
+    "/users/user/hard",
 };
 
 /* The staging tree, once per group child. */
@@ -136,7 +136,7 @@ static bool make_stage(const char *stage)
 		"ln home/user/docs/note home/user/hard; "
 		"ln -s ../etc/motd bin/fast; "
 		"ln -s "
-		"/home/user/docs/../../deep/a/b/c/leaf/"
+		"/users/user/docs/../../deep/a/b/c/leaf/"
 		"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
 		"deep/slow; "
 		"ln -s ../many home/up; "
@@ -373,8 +373,8 @@ static void change_things(void)
 	ok_result("unlink", "/bin/medium", vfs_unlink("/bin/medium"), 0);
 	ok_result("unlink", "/many/entry_with_a_long_name_7",
 		  vfs_unlink("/many/entry_with_a_long_name_7"), 0);
-	ok_result("rename", "/deep/a", vfs_rename("/deep/a", "/home/a"), 0);
-	ok_result("rmdir", "/home/user/docs", vfs_rmdir("/home/user/docs"), 0);
+	ok_result("rename", "/deep/a", vfs_rename("/deep/a", "/users/a"), 0);
+	ok_result("rmdir", "/users/user/docs", vfs_rmdir("/users/user/docs"), 0);
 	ok_result("unlink", "/fuzz_dir/moved", vfs_unlink("/fuzz_dir/moved"),
 		  0);
 	ok_result("rmdir", "/fuzz_dir", vfs_rmdir("/fuzz_dir"), 0);
@@ -698,10 +698,10 @@ static void dir_contains_itself(struct base *b, uint8_t *img)
 	(void)img;
 }
 
-/* /home/user/docs/note's link count 0 while still named twice. */
+/* /users/user/docs/note's link count 0 while still named twice. */
 static void links_zero(struct base *b, uint8_t *img)
 {
-	uint8_t *ino = inode_at(b, img, ino_of(b, "/home/user/docs/note"));
+	uint8_t *ino = inode_at(b, img, ino_of(b, "/users/user/docs/note"));
 
 	ino[26] = ino[27] = 0;
 }
