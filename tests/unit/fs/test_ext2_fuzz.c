@@ -125,21 +125,21 @@ static bool make_stage(const char *stage)
 
 	if (fs_sh(
 		out, sizeof(out),
-		"set -e; cd '%s'; mkdir -p etc bin home/user/docs deep/a/b/c "
+		"set -e; cd '%s'; mkdir -p etc bin users/user/docs deep/a/b/c "
 		"many; "
 		"echo 'welcome to the fuzzed filesystem' > etc/motd; : > "
 		"etc/empty; "
 		"head -c 20000 /dev/zero | tr '\\0' m > bin/medium; "
 		"i=0; while [ $i -lt 12500 ]; do echo \"line $i of the big "
 		"file\"; i=$((i+1)); done > bin/big; "
-		"echo note > home/user/docs/note; echo leaf > deep/a/b/c/leaf; "
-		"ln home/user/docs/note home/user/hard; "
+		"echo note > users/user/docs/note; echo leaf > deep/a/b/c/leaf; "
+		"ln users/user/docs/note users/user/hard; "
 		"ln -s ../etc/motd bin/fast; "
 		"ln -s "
 		"/users/user/docs/../../deep/a/b/c/leaf/"
 		"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
 		"deep/slow; "
-		"ln -s ../many home/up; "
+		"ln -s ../many users/up; "
 		"i=0; while [ $i -lt 60 ]; do : > "
 		"many/entry_with_a_long_name_$i; i=$((i+1)); done",
 		stage)) {
