@@ -223,11 +223,6 @@ void proc_exit(int status)
 	task_exit(); /* the parent frees this task in wait4 */
 }
 
-void proc_fault(int sig)
-{
-	proc_exit(W_SIGNALED(sig));
-}
-
 /* Does child c match wait4's pid: > 0 that child, -1 any, 0 one in our
  * process group, < -1 one in group -pid. */
 static bool wait_matches(struct process *p, struct process *c, int pid)

@@ -63,8 +63,6 @@ int proc_wait(int pid, int *status_out, int options);
 void proc_set_exe(struct process *p, struct inode *exe);
 /* The process with pid, or NULL. */
 struct process *proc_find(int pid);
-/* A fault the process did not handle: it dies of signal sig. */
-void proc_fault(int sig) __attribute__((noreturn));
 
 /* Wait status encodings, as Linux's. */
 #define W_EXITCODE(code) (((code) & 0xFF) << 8)

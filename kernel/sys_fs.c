@@ -148,16 +148,19 @@ static void at_done(struct inode *saved)
 	}
 }
 
+/* Runs call (a path system call on upath) relative to dirfd. */
+#define AT_CALL(dirfd, upath, call)                                         \
+	({                                                                  \
+		struct inode *saved_;                                       \
+		long r_ = at_dir((dirfd), (upath), &saved_);                \
+		r_ = r_ ?: (call);                                          \
+		at_done(saved_);                                            \
+		r_;                                                         \
+	})
+
 long sys_openat(int dirfd, const char *upath, int flags, uint32_t mode)
 {
-	struct inode *saved;
-	long r = at_dir(dirfd, upath, &saved);
-
-	if (r)
-		return r;
-	r = sys_open(upath, flags, mode);
-	at_done(saved);
-	return r;
+	return AT_CALL(dirfd, upath, sys_open(upath, flags, mode));
 }
 
 long sys_close(int fd)
@@ -378,19 +381,14 @@ long sys_fstat64(int fd, struct stat64 *ust)
 
 long sys_fstatat64(int dirfd, const char *upath, struct stat64 *ust, int flags)
 {
-	struct inode *saved;
 	char c = 0;
-	long r;
 
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | 0x800 /* NO_AUTOMOUNT */))
 		return -EINVAL;
 	if ((flags & AT_EMPTY_PATH) && !copy_from_user(&c, upath, 1) && !c)
 		return sys_fstat64(dirfd, ust);
-	r = at_dir(dirfd, upath, &saved);
-	if (!r)
-		r = stat_path(upath, ust, !(flags & AT_SYMLINK_NOFOLLOW));
-	at_done(saved);
-	return r;
+	return AT_CALL(dirfd, upath,
+		       stat_path(upath, ust, !(flags & AT_SYMLINK_NOFOLLOW)));
 }
 
 struct dirent_fill {
@@ -463,25 +461,14 @@ long sys_chdir(const char *p) { return WITH_PATH(p, vfs_chdir(path)); }
 
 long sys_mkdirat(int dirfd, const char *p, uint32_t mode)
 {
-	struct inode *saved;
-	long r = at_dir(dirfd, p, &saved);
-
-	r = r ?: sys_mkdir(p, mode);
-	at_done(saved);
-	return r;
+	return AT_CALL(dirfd, p, sys_mkdir(p, mode));
 }
 
 long sys_unlinkat(int dirfd, const char *p, int flags)
 {
-	struct inode *saved;
-	long r;
-
 	if (flags & ~AT_REMOVEDIR)
 		return -EINVAL;
-	r = at_dir(dirfd, p, &saved);
-	r = r ?: ((flags & AT_REMOVEDIR) ? sys_rmdir(p) : sys_unlink(p));
-	at_done(saved);
-	return r;
+	return AT_CALL(dirfd, p, (flags & AT_REMOVEDIR) ? sys_rmdir(p) : sys_unlink(p));
 }
 
 long sys_fchdir(int fd)
@@ -792,20 +779,10 @@ long sys_fchmod(int fd, uint32_t mode)
 
 long sys_fchmodat(int dirfd, const char *p, uint32_t mode)
 {
-	struct inode *saved;
-	long r = at_dir(dirfd, p, &saved);
-
-	r = r ?: sys_chmod(p, mode);
-	at_done(saved);
-	return r;
+	return AT_CALL(dirfd, p, sys_chmod(p, mode));
 }
 
 long sys_faccessat(int dirfd, const char *p, int mode)
 {
-	struct inode *saved;
-	long r = at_dir(dirfd, p, &saved);
-
-	r = r ?: sys_access(p, mode);
-	at_done(saved);
-	return r;
+	return AT_CALL(dirfd, p, sys_access(p, mode));
 }
