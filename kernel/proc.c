@@ -54,6 +54,11 @@ struct process *proc_find(int pid)
 	return NULL;
 }
 
+struct process *proc_at(int slot)
+{
+	return slot >= 0 && slot < PROC_MAX ? procs[slot] : NULL;
+}
+
 static struct process *proc_alloc(void)
 {
 	struct process *p;

@@ -63,6 +63,9 @@ int proc_wait(int pid, int *status_out, int options);
 void proc_set_exe(struct process *p, struct inode *exe);
 /* The process with pid, or NULL. */
 struct process *proc_find(int pid);
+/* The process in table slot 0..PROC_MAX-1, or NULL: for walking them all
+ * (for (int i = 0; i < PROC_MAX; i++) if ((p = proc_at(i))) ...). */
+struct process *proc_at(int slot);
 
 /* Wait status encodings, as Linux's. */
 #define W_EXITCODE(code) (((code) & 0xFF) << 8)
