@@ -8,15 +8,16 @@
  *                the receive FIFO into rx_ring and schedules the bottom
  *                half.  It never calls into the console.
  *   bottom half  serial_rx_work(): deferred work with interrupts on; takes
- *                the bytes out of rx_ring and hands them to the console's
- *                line discipline (echo, editing, waking readers).
+ *                the bytes out of rx_ring and hands them to the console
+ *                terminal's line discipline (kernel/tty.c: echo, editing,
+ *                signals, waking readers).
  */
 #include "drivers/serial.h"
 
-#include "kernel/console.h"
 #include "kernel/defer.h"
 #include "kernel/irq.h"
 #include "kernel/ring.h"
+#include "kernel/tty.h"
 #include "kernel/x86.h"
 
 #define COM1 0x3F8
@@ -73,13 +74,13 @@ void serial_write(const char *s, size_t n)
 	}
 }
 
-/* Bottom half: deliver received bytes to the console, interrupts on. */
+/* Bottom half: deliver received bytes to the terminal, interrupts on. */
 static void serial_rx_work(void *arg __attribute__((unused)))
 {
 	uint8_t c;
 
 	while (ring_get(&rx_ring, &c))
-		console_input((char)c);
+		tty_input((char)c);
 }
 
 static struct work rx_work = WORK_INIT(serial_rx_work, NULL);

@@ -1,7 +1,7 @@
 /* kernel/monitor.c - the kernel monitor's commands (see monitor.h).
  *
  * A table of {name, help, function}; each command gets argc/argv like a
- * small program.  Input comes from console_read_line(), so typing here
+ * small program.  Input comes from tty_read_line(), so typing here
  * exercises the serial driver's two halves end to end.
  */
 #include "kernel/monitor.h"
@@ -10,6 +10,7 @@
 #include "kernel/console.h"
 #include "kernel/heap.h"
 #include "kernel/irq.h"
+#include "kernel/tty.h"
 #include "kernel/kmalloc.h"
 #include "kernel/multiboot.h"
 #include "kernel/panic.h"
@@ -196,7 +197,7 @@ void monitor_run(void)
 	kprintf("kernel monitor: type help for the commands\n");
 	for (;;) {
 		kprintf("kmon> ");
-		console_read_line(line, sizeof(line));
+		tty_read_line(line, sizeof(line));
 		monitor_exec(line);
 	}
 }

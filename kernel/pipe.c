@@ -18,6 +18,7 @@
 #include "kernel/uaccess.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/poll.h"
+#include "kernel/uapi/termios.h"
 #include "kernel/vfs.h"
 #include "kernel/wait.h"
 
@@ -113,8 +114,6 @@ static unsigned pipe_poll(struct file *f)
 	       (!p->readers ? POLLERR : 0);
 }
 
-#define FIONREAD 0x541B
-
 static int pipe_ioctl(struct file *f, unsigned cmd, unsigned long arg)
 {
 	struct pipe *p = f->private;
@@ -122,7 +121,7 @@ static int pipe_ioctl(struct file *f, unsigned cmd, unsigned long arg)
 
 	if (cmd != FIONREAD)
 		return -ENOTTY;
-	return copy_to_user((void *)arg, &n, sizeof(n));
+	return copy_to_user((void *)arg, &n, sizeof(n)) ? -EFAULT : 0;
 }
 
 static void pipe_release(struct file *f)

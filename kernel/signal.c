@@ -361,6 +361,20 @@ static int send_from_user(struct process *p, int sig, int code)
 	return signal_send_info(p, sig, &info);
 }
 
+int signal_send_group(int pgid, int sig)
+{
+	int sent = 0;
+
+	for (int i = 0; i < PROC_MAX; i++) {
+		struct process *p = proc_at(i);
+		if (p && !p->zombie && p->pgid == pgid) {
+			signal_send(p, sig);
+			sent++;
+		}
+	}
+	return sent;
+}
+
 /* kill's targets: pid > 0 that process, 0 our group, -1 everyone but
  * init and us, < -1 the group -pid. */
 long sys_kill(int pid, int sig)
@@ -375,8 +389,8 @@ long sys_kill(int pid, int sig)
 			return -ESRCH;
 		return sig ? send_from_user(p, sig, SI_USER) : 0;
 	}
-	for (int i = 1; i < 65536; i++) {
-		struct process *p = proc_find(i);
+	for (int i = 0; i < PROC_MAX; i++) {
+		struct process *p = proc_at(i);
 		bool hit = p && !p->zombie &&
 			   (pid == -1 ? (p->pid != 1 && p != current_proc())
 				      : p->pgid == (pid ? -pid : current_proc()->pgid));

@@ -15,6 +15,9 @@ struct trap_frame;
 int signal_send(struct process *p, int sig);
 /* The same with the siginfo a handler will see. */
 int signal_send_info(struct process *p, int sig, const siginfo_t *info);
+/* Sends sig (from the kernel: si_code SI_KERNEL) to every live process
+ * of group pgid, as a terminal's ^C does; returns how many got it. */
+int signal_send_group(int pgid, int sig);
 /* True if the current process has a signal to act on: interruptible
  * sleeps end with -EINTR then. */
 bool signal_pending(void);

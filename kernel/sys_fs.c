@@ -19,6 +19,7 @@
 #include "kernel/uapi/dirent.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/stat.h"
+#include "kernel/uapi/termios.h"
 #include "kernel/uapi/uio.h"
 #include "kernel/vfs.h"
 #include "kernel/vm.h"
@@ -316,16 +317,30 @@ long sys_fcntl(int fd, int cmd, uint32_t arg)
 	return sys_fcntl64(fd, cmd, arg);
 }
 
+/* The requests every descriptor answers, as Linux's do_vfs_ioctl: the
+ * rest go to the file's own ioctl (ttys, pipes, sockets). */
 long sys_ioctl(int fd, uint32_t cmd, uint32_t arg)
 {
 	struct file *f = fget(fd);
+	int on;
 
 	if (!f)
 		return -EBADF;
-	if (cmd == 0x541B /* FIONREAD */ && f->inode && S_ISREG(f->inode->mode)) {
+	switch (cmd) {
+	case FIOCLEX:
+	case FIONCLEX:
+		fd_set_cloexec(fds(), fd, cmd == FIOCLEX);
+		return 0;
+	case FIONBIO:
+		if (copy_from_user(&on, (const void *)arg, sizeof(on)))
+			return -EFAULT;
+		f->flags = on ? f->flags | O_NONBLOCK : f->flags & ~O_NONBLOCK;
+		return 0;
+	}
+	if (cmd == FIONREAD && f->inode && S_ISREG(f->inode->mode)) {
 		int n = f->pos < f->inode->size ? (int)MIN(f->inode->size - f->pos,
 							   0x7FFFFFFFu) : 0;
-		return copy_to_user((void *)arg, &n, sizeof(n));
+		return copy_to_user((void *)arg, &n, sizeof(n)) ? -EFAULT : 0;
 	}
 	if (!f->f_op->ioctl)
 		return -ENOTTY;

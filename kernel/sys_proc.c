@@ -64,16 +64,44 @@ long sys_getpgid(int pid)
 	return p ? p->pgid : -ESRCH;
 }
 
+static bool group_exists(int pgid, int sid)
+{
+	for (int i = 0; i < PROC_MAX; i++) {
+		struct process *p = proc_at(i);
+		if (p && !p->zombie && p->pgid == pgid && p->sid == sid)
+			return true;
+	}
+	return false;
+}
+
+/* As Linux: pid is the caller or a child of it, in the caller's session
+ * and not a session leader; joining a group other than its own needs
+ * that group in the session.  (Linux's -EACCES for a child that has
+ * already exec'd is not checked.) */
 long sys_setpgid(int pid, int pgid)
 {
-	struct process *p = pid ? proc_find(pid) : current_proc();
+	struct process *me = current_proc();
+	struct process *p = pid ? proc_find(pid) : me;
 
 	if (pgid < 0)
 		return -EINVAL;
-	if (!p)
+	if (!p || p->zombie || (p != me && p->parent != me))
 		return -ESRCH;
-	p->pgid = pgid ? pgid : p->pid;
+	if (p->sid != me->sid || p->pid == p->sid)
+		return -EPERM;
+	if (!pgid)
+		pgid = p->pid;
+	if (pgid != p->pid && !group_exists(pgid, me->sid))
+		return -EPERM;
+	p->pgid = pgid;
 	return 0;
+}
+
+long sys_getsid(int pid)
+{
+	struct process *p = pid ? proc_find(pid) : current_proc();
+
+	return p ? p->sid : -ESRCH;
 }
 
 long sys_setsid(void)

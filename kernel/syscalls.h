@@ -21,7 +21,7 @@
 	X(90, mmap) X(91, munmap) X(92, truncate) X(93, ftruncate) X(94, fchmod)       \
 	X(114, wait4) X(116, sysinfo) X(118, fsync) X(119, sigreturn) X(122, uname)        \
 	X(125, mprotect) X(132, getpgid) X(133, fchdir) X(140, _llseek) X(142, _newselect)  \
-	X(145, readv) X(146, writev) X(148, fdatasync) X(158, sched_yield) X(162, nanosleep) X(168, poll) X(173, rt_sigreturn) X(174, rt_sigaction) X(175, rt_sigprocmask) \
+	X(145, readv) X(146, writev) X(147, getsid) X(148, fdatasync) X(158, sched_yield) X(162, nanosleep) X(168, poll) X(173, rt_sigreturn) X(174, rt_sigaction) X(175, rt_sigprocmask) \
 	X(180, pread64)      \
 	X(181, pwrite64) X(183, getcwd) X(190, vfork) X(191, ugetrlimit) \
 	X(192, mmap2) X(193, truncate64) X(194, ftruncate64)            \

@@ -63,4 +63,27 @@
 		ret_;                                                      \
 	})
 
+/* Both: 0 once cond holds, -ERESTARTSYS on a signal, -ETIMEDOUT at the
+ * absolute time deadline_ns (of time_ns(); 0: no deadline). */
+#define wait_event_interruptible_deadline(wq, cond, deadline_ns)          \
+	({                                                                 \
+		uint64_t deadline_ = (deadline_ns);                        \
+		uint32_t flags_ = irq_save();                              \
+		int ret_ = 0;                                              \
+		while (!(cond)) {                                          \
+			if (signal_pending()) {                            \
+				ret_ = -ERESTARTSYS;                       \
+				break;                                     \
+			}                                                  \
+			if (deadline_ && time_ns() >= deadline_) {         \
+				ret_ = -ETIMEDOUT;                         \
+				break;                                     \
+			}                                                  \
+			prepare_to_wait((wq), deadline_);                  \
+			schedule();                                        \
+		}                                                          \
+		irq_restore(flags_);                                       \
+		ret_;                                                      \
+	})
+
 #endif

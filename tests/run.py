@@ -44,6 +44,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+import hostterm  # noqa: E402
 import qemu  # noqa: E402
 
 UNIT_TIMEOUT = 60
@@ -109,17 +110,29 @@ def unit_jobs():
 
 # --- os-host: the tests/os programs on the Linux host
 
+# Programs whose cases need fd 0 to be their controlling terminal, as the
+# console is in the OS: on the host they get a pseudo-terminal.
+NEEDS_TERMINAL = {"tty"}
+
+
 def run_os_program(path):
     name = f"os-host: {path.name}"
+    terminal = hostterm.open_terminal() if path.name in NEEDS_TERMINAL else None
+    stdin_args = (dict(stdin=terminal[1], start_new_session=True,
+                       preexec_fn=hostterm.take_terminal)
+                  if terminal else dict(stdin=subprocess.DEVNULL))
     with tempfile.TemporaryDirectory(prefix=f"os-host-{path.name}-") as tmp:
         try:
-            proc = subprocess.run([str(path)], cwd=tmp, stdin=subprocess.DEVNULL,
+            proc = subprocess.run([str(path)], cwd=tmp, **stdin_args,
                                   capture_output=True, text=True, errors="replace",
                                   timeout=OS_HOST_TIMEOUT)
         except subprocess.TimeoutExpired as e:
             return [Result(name, False, f"killed after {OS_HOST_TIMEOUT}s", e.stdout or "")]
         except OSError as e:
             return [Result(name, False, f"cannot run: {e}")]
+        finally:
+            for fd in terminal or ():
+                os.close(fd)
         left = sorted(os.listdir(tmp))
     output = proc.stdout + proc.stderr
     results = tap_results(name, proc.stdout)

@@ -1,9 +1,9 @@
 /* kernel/fs/devfs.c - /dev: a small in-memory filesystem of device nodes.
  *
  * The nodes are made at mount time and never go away: null, zero,
- * console and ttyS0 (the kernel console), tty1 (the VGA screen, output
- * only), and a node per registered block device (hda, ...).  Each node's
- * inode carries the file operations of its device, so open("/dev/null")
+ * console, ttyS0 and tty (the console terminal, kernel/tty.c), tty1 (the
+ * VGA screen, output only), and a node per registered block device (hda,
+ * ...).  Each node's inode carries the file operations of its device, so open("/dev/null")
  * gives a description whose read/write go straight to the three-line
  * functions below, as in Linux's drivers/char/mem.c.
  *
@@ -13,15 +13,14 @@
  */
 #include "drivers/vga.h"
 #include "kernel/blockdev.h"
-#include "kernel/console.h"
 #include "kernel/err.h"
 #include "kernel/fs/devfs.h"
 #include "kernel/kernel.h"
 #include "kernel/kmalloc.h"
 #include "kernel/string.h"
+#include "kernel/tty.h"
 #include "kernel/uaccess.h"
 #include "kernel/uapi/errno.h"
-#include "kernel/uapi/poll.h"
 #include "kernel/vfs.h"
 
 #define DEVFS_MAX_NODES 16
@@ -69,7 +68,7 @@ static long zero_read(struct file *f, void *buf, size_t n, uint64_t *pos)
 static int64_t no_seek(struct file *f, int64_t off, int whence)
 {
 	(void)f, (void)off, (void)whence;
-	return 0; /* Linux lets null/zero/ttys "seek" and stay put */
+	return 0; /* Linux lets null and zero "seek" and stay put */
 }
 
 static const struct file_operations null_fops = {
@@ -80,7 +79,7 @@ static const struct file_operations zero_fops = {
 	.read = zero_read, .write = null_write, .lseek = no_seek,
 };
 
-/* Writes to the console from the caller's buffer, a chunk at a time. */
+/* Writes to a screen from the caller's buffer, a chunk at a time. */
 static long write_via(void (*out)(const char *, size_t), const void *buf, size_t n)
 {
 	char chunk[256];
@@ -95,43 +94,6 @@ static long write_via(void (*out)(const char *, size_t), const void *buf, size_t
 	}
 	return (long)done;
 }
-
-static long console_file_write(struct file *f, const void *buf, size_t n,
-			       uint64_t *pos)
-{
-	(void)f, (void)pos;
-	return write_via(console_write, buf, n);
-}
-
-/* A cooked read: one typed line (with its newline), cut to n bytes. */
-static long console_file_read(struct file *f, void *buf, size_t n, uint64_t *pos)
-{
-	char line[256];
-	long got;
-	size_t len;
-
-	(void)f, (void)pos;
-	if (!n)
-		return 0;
-	got = console_read_line_interruptible(line, sizeof(line) - 1);
-	if (got < 0)
-		return got;
-	len = (size_t)got;
-	line[len++] = '\n';
-	len = MIN(len, n);
-	return copy_out(buf, line, len) ? -EFAULT : (long)len;
-}
-
-static unsigned console_poll(struct file *f)
-{
-	(void)f;
-	return POLLOUT | POLLWRNORM | (console_line_ready() ? POLLIN | POLLRDNORM : 0);
-}
-
-static const struct file_operations console_fops = {
-	.read = console_file_read, .write = console_file_write, .lseek = no_seek,
-	.poll = console_poll,
-};
 
 static long vga_file_write(struct file *f, const void *buf, size_t n, uint64_t *pos)
 {
@@ -197,11 +159,12 @@ static const struct file_operations blk_fops = {
 static struct devfs_node nodes[DEVFS_MAX_NODES] = {
 	{ "null", S_IFCHR | 0666, CHR(1, 3), &null_fops, NULL },
 	{ "zero", S_IFCHR | 0666, CHR(1, 5), &zero_fops, NULL },
-	{ "console", S_IFCHR | 0600, CHR(5, 1), &console_fops, NULL },
-	{ "ttyS0", S_IFCHR | 0660, CHR(4, 64), &console_fops, NULL },
+	{ "console", S_IFCHR | 0600, CHR(5, 1), &tty_fops, NULL },
+	{ "ttyS0", S_IFCHR | 0660, CHR(4, 64), &tty_fops, NULL },
+	{ "tty", S_IFCHR | 0666, CHR(5, 0), &tty_fops, NULL },
 	{ "tty1", S_IFCHR | 0620, CHR(4, 1), &vga_fops, NULL },
 };
-static int node_count = 5;
+static int node_count = 6;
 
 static int devfs_lookup(struct inode *dir, const char *name, size_t len,
 			struct inode **out)

@@ -119,6 +119,8 @@ struct winsize {
 #define TCSETS 0x5402 /* now */
 #define TCSETSW 0x5403 /* after output drains */
 #define TCSETSF 0x5404 /* after output drains, discarding input */
+#define TCSBRK 0x5409
+#define TCXONC 0x540A
 #define TCFLSH 0x540B
 #define TIOCSCTTY 0x540E
 #define TIOCGPGRP 0x540F
@@ -129,6 +131,7 @@ struct winsize {
 #define TIOCINQ FIONREAD
 #define FIONBIO 0x5421
 #define TIOCNOTTY 0x5422
+#define TIOCGSID 0x5429
 #define FIONCLEX 0x5450
 #define FIOCLEX 0x5451
 

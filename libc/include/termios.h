@@ -8,5 +8,9 @@
 
 int tcgetattr(int fd, struct termios *t);
 int tcsetattr(int fd, int action, const struct termios *t);
+void cfmakeraw(struct termios *t);
+int tcflush(int fd, int queue);
+int tcdrain(int fd);
+pid_t tcgetsid(int fd);
 
 #endif

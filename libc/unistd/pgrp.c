@@ -18,6 +18,11 @@ pid_t getpgrp(void)
 	return __syscall0(SYS_getpgrp);
 }
 
+pid_t getsid(pid_t pid)
+{
+	return __syscall_ret(__syscall1(SYS_getsid, pid));
+}
+
 pid_t setsid(void)
 {
 	return __syscall_ret(__syscall0(SYS_setsid));
