@@ -177,6 +177,7 @@ int proc_fork(struct trap_frame *tf)
 	memcpy(child->task->tls, current->tls, sizeof(current->tls));
 	memcpy(child->sigactions, parent->sigactions, sizeof(child->sigactions));
 	child->sig_blocked = parent->sig_blocked;
+	child->altstack = parent->altstack;
 	adopt(parent, child);
 	sched_make_runnable(child->task);
 	return child->pid;

@@ -42,6 +42,11 @@ struct process {
 	struct k_sigaction sigactions[_NSIG];
 	uint64_t sig_pending, sig_blocked; /* bit sig-1 for signal sig */
 	siginfo_t sig_info[_NSIG]; /* what a handler of a pending one sees */
+	/* sigsuspend/ppoll/pselect6 wait under a temporary mask; the old
+	 * one comes back on the way to user mode (kernel/signal.c) */
+	uint64_t saved_mask;
+	bool restore_mask;
+	stack_t altstack; /* sigaltstack; ss_size 0: none */
 };
 
 /* The process the running task belongs to (NULL in kernel threads). */

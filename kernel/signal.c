@@ -27,6 +27,7 @@
 #include "kernel/uaccess.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/vm.h"
+#include "kernel/wait.h"
 #include "kernel/x86.h"
 
 #define SIGBIT(sig) (1ull << ((sig) - 1))
@@ -141,12 +142,41 @@ static void enter_handler(struct trap_frame *tf, const struct k_sigaction *sa,
 	tf->eflags &= ~0x400u; /* DF clear, as the ABI wants at a call */
 }
 
+/* The mask the handler's frame keeps for sigreturn: the one from before
+ * a sigsuspend/ppoll/pselect6 if one of those was interrupted. */
+static uint64_t frame_mask(const struct process *p)
+{
+	return p->restore_mask ? p->saved_mask : p->sig_blocked;
+}
+
+static bool on_altstack(const struct process *p, uint32_t sp)
+{
+	uint32_t base = (uint32_t)p->altstack.ss_sp;
+
+	return p->altstack.ss_size && sp > base && sp - base <= p->altstack.ss_size;
+}
+
+/* Where a frame of size bytes goes: below the interrupted esp, or at the
+ * top of the alternate stack for an SA_ONSTACK handler not already on
+ * it; aligned so that the handler starts as after a call (esp+4 on a
+ * 16-byte boundary). */
+static uint32_t frame_sp(const struct process *p, const struct k_sigaction *sa,
+			 const struct trap_frame *tf, size_t size)
+{
+	uint32_t sp = tf->user_esp;
+
+	if ((sa->flags & SA_ONSTACK) && p->altstack.ss_size &&
+	    !(p->altstack.ss_flags & SS_DISABLE) && !on_altstack(p, sp))
+		sp = (uint32_t)p->altstack.ss_sp + p->altstack.ss_size;
+	return ALIGN_DOWN(sp - size, 16) - 4;
+}
+
 /* Pushes the frame and points tf at the handler; false if the user
  * stack cannot take it. */
 static bool setup_rt_frame(struct process *p, int sig, struct trap_frame *tf)
 {
 	const struct k_sigaction *sa = &p->sigactions[sig - 1];
-	uint32_t sp = ALIGN_DOWN(tf->user_esp - sizeof(struct rt_sigframe), 16) - 4;
+	uint32_t sp = frame_sp(p, sa, tf, sizeof(struct rt_sigframe));
 	static const uint8_t retcode[8] = { 0xB8, SYS_rt_sigreturn, 0, 0, 0, /* mov eax */
 					    0xCD, 0x80, 0x90 };	/* int 0x80; nop */
 	struct rt_sigframe f;
@@ -156,8 +186,12 @@ static bool setup_rt_frame(struct process *p, int sig, struct trap_frame *tf)
 	f.pinfo = sp + offsetof(struct rt_sigframe, info);
 	f.puc = sp + offsetof(struct rt_sigframe, uc);
 	f.info = p->sig_info[sig - 1];
-	save_context(&f.uc.uc_mcontext, tf, p->sig_blocked);
-	memcpy(f.uc.uc_sigmask, &p->sig_blocked, sizeof(f.uc.uc_sigmask));
+	uint64_t mask = frame_mask(p);
+	save_context(&f.uc.uc_mcontext, tf, mask);
+	memcpy(f.uc.uc_sigmask, &mask, sizeof(f.uc.uc_sigmask));
+	f.uc.uc_stack = p->altstack;
+	if (on_altstack(p, tf->user_esp))
+		f.uc.uc_stack.ss_flags = SS_ONSTACK;
 	memcpy(f.retcode, retcode, sizeof(retcode));
 	f.pretcode = (sa->flags & SA_RESTORER) ? (uint32_t)sa->restorer
 					       : sp + offsetof(struct rt_sigframe, retcode);
@@ -172,7 +206,7 @@ static bool setup_rt_frame(struct process *p, int sig, struct trap_frame *tf)
 static bool setup_frame(struct process *p, int sig, struct trap_frame *tf)
 {
 	const struct k_sigaction *sa = &p->sigactions[sig - 1];
-	uint32_t sp = ALIGN_DOWN(tf->user_esp - sizeof(struct sigframe), 16) - 4;
+	uint32_t sp = frame_sp(p, sa, tf, sizeof(struct sigframe));
 	static const uint8_t retcode[8] = { 0x58, /* pop eax */
 					    0xB8, SYS_sigreturn, 0, 0, 0, 0xCD, 0x80 };
 	struct sigframe *f = kzalloc(sizeof(*f));
@@ -181,8 +215,8 @@ static bool setup_frame(struct process *p, int sig, struct trap_frame *tf)
 	if (!f)
 		return false;
 	f->sig = sig;
-	save_context(&f->sc, tf, p->sig_blocked);
-	f->extramask[0] = (uint32_t)(p->sig_blocked >> 32);
+	save_context(&f->sc, tf, frame_mask(p));
+	f->extramask[0] = (uint32_t)(frame_mask(p) >> 32);
 	memcpy(f->retcode, retcode, sizeof(retcode));
 	f->pretcode = (sa->flags & SA_RESTORER) ? (uint32_t)sa->restorer
 						: sp + offsetof(struct sigframe, retcode);
@@ -195,13 +229,16 @@ static bool setup_frame(struct process *p, int sig, struct trap_frame *tf)
 
 /* A system call that a signal interrupted (-ERESTARTSYS) runs again
  * when no handler runs, or the handler asked for SA_RESTART; otherwise
- * it fails with -EINTR.  Restarting: back over the "int $0x80" with the
- * call's number in eax again. */
+ * it fails with -EINTR.  -ERESTARTNOHAND (sigsuspend, pause) fails with
+ * -EINTR whenever a handler ran.  Restarting: back over the "int $0x80"
+ * with the call's number in eax again. */
 static void restart_syscall(struct trap_frame *tf, const struct k_sigaction *sa)
 {
-	if (tf->trapno != T_SYSCALL || (int32_t)tf->eax != -ERESTARTSYS)
+	int32_t ret = (int32_t)tf->eax;
+
+	if (tf->trapno != T_SYSCALL || (ret != -ERESTARTSYS && ret != -ERESTARTNOHAND))
 		return;
-	if (sa && !(sa->flags & SA_RESTART)) {
+	if (sa && (ret == -ERESTARTNOHAND || !(sa->flags & SA_RESTART))) {
 		tf->eax = (uint32_t)-EINTR;
 		return;
 	}
@@ -228,6 +265,7 @@ void signal_deliver(struct trap_frame *tf)
 		if (!((sa->flags & SA_SIGINFO) ? setup_rt_frame(p, sig, tf)
 						: setup_frame(p, sig, tf)))
 			proc_exit(W_SIGNALED(SIGSEGV)); /* no room for the frame */
+		p->restore_mask = false; /* the frame has the old mask now */
 		p->sig_blocked |= ((uint64_t)sa->mask[1] << 32 | sa->mask[0]);
 		if (!(sa->flags & SA_NODEFER))
 			p->sig_blocked |= SIGBIT(sig);
@@ -236,8 +274,13 @@ void signal_deliver(struct trap_frame *tf)
 			sa->handler = (void *)SIG_DFL;
 		return; /* one handler per return to user mode */
 	}
-	if (p)
-		restart_syscall(tf, NULL); /* no handler ran: just go again */
+	if (!p)
+		return;
+	restart_syscall(tf, NULL); /* no handler ran: just go again */
+	if (p->restore_mask) {
+		p->sig_blocked = p->saved_mask;
+		p->restore_mask = false;
+	}
 }
 
 void signal_fault(int sig, int code, uint32_t addr)
@@ -299,6 +342,76 @@ long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old, size_t sets
 	default: return -EINVAL;
 	}
 	p->sig_blocked &= ~UNBLOCKABLE;
+	return 0;
+}
+
+int signal_wait_mask(const uint64_t *umask, size_t setsize)
+{
+	struct process *p = current_proc();
+	uint64_t m;
+
+	if (setsize != sizeof(m))
+		return -EINVAL;
+	if (copy_from_user(&m, umask, sizeof(m)))
+		return -EFAULT;
+	p->saved_mask = p->sig_blocked;
+	p->restore_mask = true;
+	p->sig_blocked = m & ~UNBLOCKABLE;
+	return 0;
+}
+
+/* Sleeps until a signal is to be acted on.  Nothing wakes the queue:
+ * signal_send_info interrupts the sleep. */
+static long wait_for_signal(void)
+{
+	static struct wait_queue nobody = WAIT_QUEUE_INIT;
+
+	wait_event_interruptible(&nobody, false);
+	return -ERESTARTNOHAND;
+}
+
+long sys_pause(void)
+{
+	return wait_for_signal();
+}
+
+long sys_rt_sigsuspend(const uint64_t *umask, size_t setsize)
+{
+	long err = signal_wait_mask(umask, setsize);
+
+	return err ? err : wait_for_signal();
+}
+
+/* An alternate stack for SA_ONSTACK handlers (a stack overflow's SIGSEGV
+ * handler needs one).  It cannot change while a handler runs on it. */
+long sys_sigaltstack(const stack_t *uss, stack_t *uold)
+{
+	struct process *p = current_proc();
+	bool on = on_altstack(p, current->tf->user_esp);
+	stack_t old = p->altstack, ss;
+
+	if (!old.ss_size)
+		old.ss_flags = SS_DISABLE;
+	else if (on)
+		old.ss_flags = SS_ONSTACK;
+	if (uss) {
+		if (copy_from_user(&ss, uss, sizeof(ss)))
+			return -EFAULT;
+		if (on)
+			return -EPERM;
+		if (ss.ss_flags != 0 && ss.ss_flags != SS_DISABLE && ss.ss_flags != SS_ONSTACK)
+			return -EINVAL;
+		if (ss.ss_flags == SS_DISABLE)
+			ss = (stack_t){ .ss_flags = SS_DISABLE };
+		else if (ss.ss_size < MINSIGSTKSZ)
+			return -ENOMEM;
+		else
+			ss.ss_flags = 0;
+	}
+	if (uold && copy_to_user(uold, &old, sizeof(old)))
+		return -EFAULT;
+	if (uss)
+		p->altstack = ss;
 	return 0;
 }
 

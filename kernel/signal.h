@@ -3,6 +3,7 @@
 #define KERNEL_SIGNAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "kernel/uapi/signal.h"
@@ -18,6 +19,10 @@ int signal_send_info(struct process *p, int sig, const siginfo_t *info);
 /* Sends sig (from the kernel: si_code SI_KERNEL) to every live process
  * of group pgid, as a terminal's ^C does; returns how many got it. */
 int signal_send_group(int pgid, int sig);
+/* ppoll, pselect6, sigsuspend: block the set at umask while the call
+ * waits; the old mask comes back on the way to user mode (after the
+ * handler, if a signal ended the wait).  0, -EINVAL or -EFAULT. */
+int signal_wait_mask(const uint64_t *umask, size_t setsize);
 /* True if the current process has a signal to act on: interruptible
  * sleeps end with -EINTR then. */
 bool signal_pending(void);

@@ -119,12 +119,16 @@ static int deadline_ts(const struct timespec *uts, uint64_t *deadline)
 	return 0;
 }
 
-/* ppoll: the signal mask argument is not applied yet. */
-long sys_ppoll(struct pollfd *ufds, uint32_t n, const struct timespec *uts)
+/* ppoll and pselect6 wait with the signal mask they are given, if any
+ * (kernel/signal.c puts the old one back). */
+long sys_ppoll(struct pollfd *ufds, uint32_t n, const struct timespec *uts,
+	       const uint64_t *umask, size_t setsize)
 {
 	uint64_t deadline;
 	int err = deadline_ts(uts, &deadline);
 
+	if (!err && umask)
+		err = signal_wait_mask(umask, setsize);
 	return err ? err : do_poll(ufds, n, deadline);
 }
 
@@ -218,13 +222,18 @@ long sys__newselect(int nfds, uint32_t *r, uint32_t *w, uint32_t *e,
 	return ret;
 }
 
-/* pselect6: the signal mask (sixth argument) is not applied yet. */
+/* pselect6's sixth argument points to { sigset pointer, its size }. */
 long sys_pselect6(int nfds, uint32_t *r, uint32_t *w, uint32_t *e,
-		  const struct timespec *uts)
+		  const struct timespec *uts, const uint32_t *umask_arg)
 {
 	uint32_t *sets[3] = { r, w, e };
+	uint32_t mask_arg[2] = { 0, 0 };
 	uint64_t deadline;
 	int err = deadline_ts(uts, &deadline);
 
+	if (!err && umask_arg && copy_from_user(mask_arg, umask_arg, sizeof(mask_arg)))
+		err = -EFAULT;
+	if (!err && mask_arg[0])
+		err = signal_wait_mask((const uint64_t *)mask_arg[0], mask_arg[1]);
 	return err ? err : do_select(nfds, sets, deadline);
 }

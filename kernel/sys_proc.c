@@ -176,6 +176,8 @@ long sys_execve(const char *upath, char *const *uargv, char *const *uenvp)
 		r = do_execve(path, args.v, env.v, current->tf);
 		mutex_unlock(&fs_lock);
 	}
+	if (r >= 0) /* the old program's signal stack is gone with it */
+		current_proc()->altstack = (stack_t){ .ss_flags = SS_DISABLE };
 	free_strvec(&args);
 	free_strvec(&env);
 	kfree(path);

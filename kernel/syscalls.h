@@ -13,17 +13,17 @@
 	X(1, exit) X(2, fork) X(3, read) X(4, write) X(5, open)          \
 	X(6, close) X(7, waitpid) X(8, creat) X(9, link) X(10, unlink)   \
 	X(11, execve) X(12, chdir) X(13, time) X(15, chmod) X(19, lseek)              \
-	X(20, getpid) X(24, getuid) X(33, access) X(36, sync) X(37, kill)              \
+	X(20, getpid) X(24, getuid) X(29, pause) X(33, access) X(36, sync) X(37, kill)              \
 	X(38, rename) X(39, mkdir) X(40, rmdir) X(41, dup) X(42, pipe)    \
 	X(45, brk) X(47, getgid) X(49, geteuid) X(50, getegid) X(54, ioctl) X(55, fcntl) X(57, setpgid) X(60, umask)              \
 	X(63, dup2) X(64, getppid) X(65, getpgrp) X(66, setsid)          \
 	X(78, gettimeofday) X(83, symlink) X(85, readlink) X(88, reboot)  \
 	X(90, mmap) X(91, munmap) X(92, truncate) X(93, ftruncate) X(94, fchmod)       \
 	X(114, wait4) X(116, sysinfo) X(118, fsync) X(119, sigreturn) X(122, uname)        \
-	X(125, mprotect) X(132, getpgid) X(133, fchdir) X(140, _llseek) X(142, _newselect)  \
-	X(145, readv) X(146, writev) X(147, getsid) X(148, fdatasync) X(158, sched_yield) X(162, nanosleep) X(168, poll) X(173, rt_sigreturn) X(174, rt_sigaction) X(175, rt_sigprocmask) \
+	X(125, mprotect) X(132, getpgid) X(133, fchdir) X(140, _llseek) X(141, getdents) X(142, _newselect)  \
+	X(145, readv) X(146, writev) X(147, getsid) X(148, fdatasync) X(158, sched_yield) X(162, nanosleep) X(168, poll) X(173, rt_sigreturn) X(174, rt_sigaction) X(175, rt_sigprocmask) X(179, rt_sigsuspend) \
 	X(180, pread64)      \
-	X(181, pwrite64) X(183, getcwd) X(190, vfork) X(191, ugetrlimit) \
+	X(181, pwrite64) X(183, getcwd) X(186, sigaltstack) X(190, vfork) X(191, ugetrlimit) \
 	X(192, mmap2) X(193, truncate64) X(194, ftruncate64)            \
 	X(195, stat64) X(196, lstat64) X(197, fstat64) X(199, getuid32)  \
 	X(200, getgid32) X(201, geteuid32) X(202, getegid32)             \

@@ -55,5 +55,6 @@
 /* Kernel-internal, never seen by programs: a sleep a signal ended; the
  * call restarts or fails with EINTR (kernel/signal.c decides). */
 #define ERESTARTSYS 512
+#define ERESTARTNOHAND 514 /* restart only if no handler ran */
 
 #endif

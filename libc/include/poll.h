@@ -4,10 +4,14 @@
 #define _POLL_H
 
 #include <kernel/uapi/poll.h>
+#include <signal.h>
 
 typedef unsigned long nfds_t;
 
 /* timeout in milliseconds; negative waits for ever */
 int poll(struct pollfd *fds, nfds_t n, int timeout);
+struct timespec;
+int ppoll(struct pollfd *fds, nfds_t n, const struct timespec *timeout,
+	  const sigset_t *mask);
 
 #endif

@@ -45,5 +45,7 @@ int sigfillset(sigset_t *set);
 int sigaddset(sigset_t *set, int sig);
 int sigdelset(sigset_t *set, int sig);
 int sigismember(const sigset_t *set, int sig);
+int sigsuspend(const sigset_t *mask);
+int sigaltstack(const stack_t *restrict ss, stack_t *restrict old);
 
 #endif

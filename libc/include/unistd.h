@@ -53,6 +53,7 @@ pid_t getpgid(pid_t pid);
 pid_t getpgrp(void);
 pid_t setsid(void);
 pid_t getsid(pid_t pid);
+int pause(void);
 pid_t tcgetpgrp(int fd);
 int tcsetpgrp(int fd, pid_t pgrp);
 uid_t getuid(void);

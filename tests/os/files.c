@@ -594,6 +594,47 @@ static void getdents_listing(void)
 	T_ERR(getdents64(fd, NULL, sizeof(buf)), EFAULT);
 }
 
+/* getdents (141): the older records, 4-byte aligned, d_type last */
+struct old_dirent {
+	unsigned long d_ino;
+	unsigned long d_off;
+	unsigned short d_reclen;
+	char d_name[];
+};
+
+static void getdents_old_format(void)
+{
+	char buf[256];
+	struct listing l = {0};
+	long n;
+
+	T_OK(mkdir("d", 0755));
+	t_write_file("d/file", "", 0);
+	T_OK(mkdir("d/sub", 0755));
+	int fd = T_OK(open("d", O_RDONLY | O_DIRECTORY));
+	while ((n = syscall(SYS_getdents, fd, buf, 40)) > 0) {
+		for (long off = 0; off < n;) {
+			struct old_dirent *d = (struct old_dirent *)(buf + off);
+
+			T_TRUE(d->d_reclen % 4 == 0);
+			T_TRUE(d->d_reclen >= 10 + strlen(d->d_name) + 2);
+			T_TRUE(d->d_ino != 0);
+			T_TRUE(l.n < 16);
+			strcpy(l.names[l.n], d->d_name);
+			l.types[l.n++] = (unsigned char)buf[off + d->d_reclen - 1];
+			off += d->d_reclen;
+		}
+	}
+	T_EQ(n, 0);
+	T_EQ(l.n, 4);
+	T_EQ(type_in(&l, "."), DT_DIR);
+	T_EQ(type_in(&l, "file"), DT_REG);
+	T_EQ(type_in(&l, "sub"), DT_DIR);
+	T_EQ(lseek(fd, 0, SEEK_SET), 0);
+	T_ERR(syscall(SYS_getdents, fd, buf, 8), EINVAL);
+	T_ERR(syscall(SYS_getdents, fd, NULL, sizeof(buf)), EFAULT);
+}
+
 static void getdents_after_unlink(void)
 {
 	T_OK(mkdir("d", 0755));
@@ -966,7 +1007,7 @@ static const struct t_case cases[] = {
     T(lseek_whence),   T(lseek_hole),	     T(lseek_syscall32),
     T(llseek_past_4g), T(pread_pwrite),	     T(readv_writev),
     T(stat_fields),    T(stat_updates),	     T(lstat_readlink),
-    T(fstatat_calls),  T(getdents_listing),  T(getdents_after_unlink),
+    T(fstatat_calls),  T(getdents_listing),  T(getdents_after_unlink), T(getdents_old_format),
     T(mkdir_rmdir),    T(unlink_calls),	     T(unlinkat_calls),
     T(rename_calls),   T(link_calls),	     T(symlink_calls),
     T(chdir_getcwd),   T(cwd_removed),	     T(truncate_calls),

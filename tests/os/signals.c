@@ -3,8 +3,11 @@
  * delivery on unblock, the handler's mask, SA_RESETHAND/SA_NODEFER/
  * SA_RESTART, EINTR, SIGCHLD, default actions, faults (SIGSEGV, SIGILL,
  * SIGFPE, SIGTRAP) and handlers that resume them, registers, flags and
- * FPU state restored by sigreturn/rt_sigreturn, fork and execve.
+ * FPU state restored by sigreturn/rt_sigreturn, fork and execve;
+ * sigsuspend, pause, ppoll/pselect6 masks, sigaltstack.
  */
+#include <poll.h>
+#include <stdint.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 
@@ -650,6 +653,195 @@ static void eintr_nanosleep(void)
 
 /* --- across fork and execve */
 
+/* a child sends SIGUSR1 to us after ms milliseconds; returns its pid */
+static pid_t usr1_later(int ms)
+{
+	pid_t parent = getpid(), pid = t_fork();
+
+	if (pid == 0) {
+		t_sleep_ms(ms);
+		kill(parent, SIGUSR1);
+		_exit(0);
+	}
+	return pid;
+}
+
+/* sigsuspend waits under its mask and puts the old one back after the
+ * handler; the handler itself runs under the temporary mask */
+static void sigsuspend_waits(void)
+{
+	sigset_t usr1 = set_of(SIGUSR1), none = set_of(0), now;
+
+	handle(SIGUSR1, on_signal, SA_RESTART);
+	T_OK(sigprocmask(SIG_BLOCK, &usr1, NULL));
+	pid_t pid = usr1_later(30);
+	T_ERR(sigsuspend(&none), EINTR); /* even with SA_RESTART */
+	T_EQ(hits, 1);
+	T_TRUE(sigismember(&mask_in_handler, SIGUSR1)); /* sa_mask + sig */
+	now = current_mask();
+	T_TRUE(sigismember(&now, SIGUSR1));
+	T_EXITED(t_wait(pid), 0);
+}
+
+static void sigsuspend_pending(void)
+{
+	sigset_t usr1 = set_of(SIGUSR1), usr2 = set_of(SIGUSR2), now;
+
+	handle(SIGUSR1, on_signal, 0);
+	T_OK(sigprocmask(SIG_BLOCK, &usr1, NULL));
+	T_OK(raise(SIGUSR1));
+	T_EQ(hits, 0);
+	T_ERR(sigsuspend(&usr2), EINTR); /* pending and now unblocked: at once */
+	T_EQ(hits, 1);
+	T_TRUE(sigismember(&mask_in_handler, SIGUSR2));
+	now = current_mask();
+	T_TRUE(sigismember(&now, SIGUSR1));
+	T_TRUE(!sigismember(&now, SIGUSR2));
+}
+
+static void pause_returns_eintr(void)
+{
+	handle(SIGUSR1, on_signal, SA_RESTART);
+	pid_t pid = usr1_later(30);
+	T_ERR(pause(), EINTR);
+	T_EQ(got_sig, SIGUSR1);
+	T_EXITED(t_wait(pid), 0);
+}
+
+/* ppoll and pselect6 let a blocked, pending signal in while they wait */
+static void ppoll_mask(void)
+{
+	int p[2];
+	struct pollfd pfd;
+	sigset_t usr1 = set_of(SIGUSR1), none = set_of(0), now;
+	struct timespec ts = { 5, 0 };
+
+	T_OK(pipe(p));
+	pfd = (struct pollfd){ p[0], POLLIN, 0 };
+	handle(SIGUSR1, on_signal, 0);
+	T_OK(sigprocmask(SIG_BLOCK, &usr1, NULL));
+	T_OK(raise(SIGUSR1));
+	ts.tv_sec = 0;
+	T_EQ(ppoll(&pfd, 1, &ts, &usr1), 0); /* still blocked: times out */
+	T_EQ(hits, 0);
+	ts.tv_sec = 5;
+	T_ERR(ppoll(&pfd, 1, &ts, &none), EINTR);
+	T_EQ(hits, 1);
+	now = current_mask();
+	T_TRUE(sigismember(&now, SIGUSR1));
+	T_ERR(syscall(SYS_ppoll, &pfd, 1, &ts, &none, 4), EINVAL); /* size */
+}
+
+static void pselect_mask(void)
+{
+	int p[2];
+	uint32_t readable;
+	sigset_t usr1 = set_of(SIGUSR1), none = set_of(0), now;
+	struct timespec ts = { 5, 0 };
+	struct { const sigset_t *set; size_t size; } arg = { &none, 8 };
+
+	T_OK(pipe(p));
+	handle(SIGUSR1, on_signal, 0);
+	T_OK(sigprocmask(SIG_BLOCK, &usr1, NULL));
+	T_OK(raise(SIGUSR1));
+	readable = 1u << p[0];
+	T_ERR(syscall(SYS_pselect6, p[0] + 1, &readable, NULL, NULL, &ts, &arg), EINTR);
+	T_EQ(hits, 1);
+	now = current_mask();
+	T_TRUE(sigismember(&now, SIGUSR1));
+	arg.set = (const sigset_t *)1;
+	T_ERR(syscall(SYS_pselect6, p[0] + 1, &readable, NULL, NULL, &ts, &arg), EFAULT);
+}
+
+static char alt_stack[16384];
+static volatile uintptr_t handler_sp;
+static volatile int altstack_flags, altstack_change;
+
+static void on_alt(int sig)
+{
+	stack_t now, other = { alt_stack, 0, MINSIGSTKSZ };
+	char here;
+
+	got_sig = sig;
+	handler_sp = (uintptr_t)&here;
+	sigaltstack(NULL, &now);
+	altstack_flags = now.ss_flags;
+	altstack_change = sigaltstack(&other, NULL) < 0 ? errno : 0;
+}
+
+static void altstack_handler(void)
+{
+	stack_t ss = { alt_stack, 0, sizeof(alt_stack) }, old;
+	struct sigaction sa = { .sa_handler = on_alt, .sa_flags = SA_ONSTACK };
+
+	T_OK(sigaltstack(NULL, &old));
+	T_EQ(old.ss_flags, SS_DISABLE);
+	T_OK(sigaltstack(&ss, &old));
+	T_OK(sigaction(SIGUSR1, &sa, NULL));
+	T_OK(raise(SIGUSR1));
+	T_EQ(got_sig, SIGUSR1);
+	T_TRUE(handler_sp > (uintptr_t)alt_stack &&
+	       handler_sp < (uintptr_t)alt_stack + sizeof(alt_stack));
+	T_EQ(altstack_flags, SS_ONSTACK);
+	T_EQ(altstack_change, EPERM);
+	T_OK(sigaltstack(NULL, &old));
+	T_EQ(old.ss_flags, 0);
+	T_EQ((uintptr_t)old.ss_sp, (uintptr_t)alt_stack);
+	T_EQ(old.ss_size, sizeof(alt_stack));
+	/* without SA_ONSTACK the handler stays on the ordinary stack */
+	sa.sa_flags = 0;
+	T_OK(sigaction(SIGUSR1, &sa, NULL));
+	T_OK(raise(SIGUSR1));
+	T_TRUE(handler_sp < (uintptr_t)alt_stack ||
+	       handler_sp > (uintptr_t)alt_stack + sizeof(alt_stack));
+}
+
+static void altstack_errors(void)
+{
+	stack_t small = { alt_stack, 0, MINSIGSTKSZ - 1 };
+	stack_t odd = { alt_stack, 0x10, sizeof(alt_stack) };
+	stack_t off = { NULL, SS_DISABLE, 0 }, old;
+
+	T_ERR(sigaltstack(&small, NULL), ENOMEM);
+	T_ERR(sigaltstack(&odd, NULL), EINVAL);
+	T_ERR(sigaltstack((stack_t *)1, NULL), EFAULT);
+	T_ERR(sigaltstack(NULL, (stack_t *)0xC0000000), EFAULT);
+	T_OK(sigaltstack(&off, NULL));
+	T_OK(sigaltstack(NULL, &old));
+	T_EQ(old.ss_flags, SS_DISABLE);
+}
+
+static void on_overflow(int sig)
+{
+	_exit(sig == SIGSEGV ? 42 : 1);
+}
+
+static int recurse(volatile char *above, unsigned depth)
+{
+	volatile char pad[1024];
+
+	if (depth > 1u << 30) /* never: a 1 KiB frame each, the stack ends first */
+		return 0;
+	pad[0] = above ? above[0] + 1 : 0;
+	return recurse(pad, depth + 1) + pad[1];
+}
+
+/* a stack overflow's SIGSEGV can only be handled on another stack */
+static void overflow_to_altstack(void)
+{
+	pid_t pid = t_fork();
+
+	if (pid == 0) {
+		stack_t ss = { alt_stack, 0, sizeof(alt_stack) };
+		struct sigaction sa = { .sa_handler = on_overflow,
+					.sa_flags = SA_ONSTACK };
+		sigaltstack(&ss, NULL);
+		sigaction(SIGSEGV, &sa, NULL);
+		_exit(recurse(NULL, 0));
+	}
+	T_EXITED(t_wait(pid), 42);
+}
+
 static void fork_inherits(void)
 {
 	sigset_t s = set_of(SIGUSR1);
@@ -745,6 +937,14 @@ static const struct t_case cases[] = {
     T(eintr_nanosleep),
     T(fork_inherits),
     T(execve_resets),
+    T(sigsuspend_waits),
+    T(sigsuspend_pending),
+    T(pause_returns_eintr),
+    T(ppoll_mask),
+    T(pselect_mask),
+    T(altstack_handler),
+    T(altstack_errors),
+    T(overflow_to_altstack),
 };
 
 T_MAIN(cases, helper)
