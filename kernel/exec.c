@@ -101,6 +101,11 @@ static int load_segment(struct mm *mm, struct file *f, const struct elf_phdr *ph
 	if (start < end && (err = mm_map(mm, start, end - start, VM_READ | VM_WRITE)))
 		return err;
 	*mapped_end = MAX(*mapped_end, end);
+	/* Frames for the file's bytes first: left to the faults of the read,
+	 * running out of memory would be a short read (-ENOEXEC) or -EFAULT
+	 * where Linux says -ENOMEM. */
+	if (ph->filesz && (err = mm_populate(mm, ph->vaddr, ph->filesz)))
+		return err;
 	n = vfs_pread(f, (void *)ph->vaddr, ph->filesz, ph->offset);
 	if (n != (long)ph->filesz)
 		return n < 0 ? (int)n : -ENOEXEC;
@@ -188,7 +193,7 @@ static int build_stack(struct mm *mm, const struct image *im, const char *path,
 {
 	size_t bytes = 0;
 	int argc = count_strings(argv, &bytes), envc = count_strings(envp, &bytes);
-	uint32_t sp = USER_TOP, random, platform, execfn, *ptrs;
+	uint32_t sp = USER_TOP, random, platform, execfn, *ptrs, need;
 	uint8_t rnd[16];
 	int n = 0, err;
 
@@ -196,6 +201,12 @@ static int build_stack(struct mm *mm, const struct image *im, const char *path,
 		return -E2BIG;
 	if ((err = mm_map(mm, USER_TOP - USER_STACK_SIZE, USER_STACK_SIZE,
 			  VM_READ | VM_WRITE)))
+		return err;
+	/* The pages the strings and pointers go to (one more page covers
+	 * the fixed part: auxv, AT_RANDOM, "i686", alignment), populated for
+	 * the reason load_segment gives. */
+	need = bytes + strlen(path) + 1 + 4 * (argc + envc) + PAGE_SIZE;
+	if ((err = mm_populate(mm, USER_TOP - need, need)))
 		return err;
 	random_bytes(rnd);
 	ptrs = kmalloc((argc + envc + 48) * sizeof(uint32_t));

@@ -301,6 +301,25 @@ int vm_fault(struct mm *mm, uint32_t addr, uint32_t err)
 	return 0; /* already fixed (e.g. by an earlier fault of the copy) */
 }
 
+int mm_populate(struct mm *mm, uint32_t start, uint32_t len)
+{
+	uint32_t end = ALIGN_UP(start + len, PAGE_SIZE);
+
+	for (uint32_t va = ALIGN_DOWN(start, PAGE_SIZE); va < end; va += PAGE_SIZE) {
+		struct vma *v = find_vma(mm, va);
+		pte_t *pte;
+
+		if (!v)
+			return -EFAULT;
+		pte = paging_pte(mm->pd, va, true);
+		if (!pte)
+			return -ENOMEM;
+		if (!(*pte & PTE_PRESENT) && demand_zero(mm, v, va, pte))
+			return -ENOMEM;
+	}
+	return 0;
+}
+
 struct mm *mm_fork(struct mm *mm)
 {
 	struct mm *child = mm_create();

@@ -59,6 +59,9 @@ int mm_protect(struct mm *mm, uint32_t start, uint32_t len, uint32_t flags);
 bool mm_range_free(struct mm *mm, uint32_t start, uint32_t len);
 /* A free range of len bytes at or above hint (0 if none). */
 uint32_t mm_find_free(struct mm *mm, uint32_t len, uint32_t hint);
+/* Gives every page of [start, start+len) (all in regions) its frame now,
+ * as a first touch would: 0, or -ENOMEM when memory runs out. */
+int mm_populate(struct mm *mm, uint32_t start, uint32_t len);
 /* Resolves a page fault at addr (err: the CPU's error code) in mm:
  * 0 if the access may now proceed, -EFAULT if it is not allowed. */
 int vm_fault(struct mm *mm, uint32_t addr, uint32_t err);

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from qemu import Qemu, exit_status  # noqa: E402
 
 PROGRAMS = ["files", "fds", "proc", "mem", "pipes", "poll", "signals", "time",
-            "misc", "robust", "tty"]
+            "misc", "robust", "tty", "multioom"]
 SUMMARY = r"(?:^|(?<=\n))(\d+) passed, (\d+) failed\n"
 
 
