@@ -87,8 +87,10 @@ $(B)/kernel.elf: $(KERNEL_OBJS) $(B)/ksyms1.o linker.ld
 	nm -n $@ > $(B)/kernel.sym
 	objdump -d -S $@ > $(B)/kernel.asm
 
-# --- user space: the libc (libc/ -> build/libc/libc.a), /sbin/init and
-# the test programs (tests/os/NAME.c -> build/tests-os/NAME).  Static Linux
+# --- user space: the libc (libc/ -> build/libc/libc.a), the programs
+# (user/bin/NAME.c or user/bin/NAME/*.c -> build/user/bin/NAME -> /bin/NAME,
+# the same for user/sbin -> /sbin) and the test programs (tests/os/NAME.c
+# -> build/tests-os/NAME).  Static Linux
 # i386 executables (ET_EXEC at 0x08048000): they run on this OS and, as
 # the ground truth, on the Linux host.  -nostdinc: only libc/include and
 # the compiler's own headers (stddef.h, stdarg.h, stdint.h), never glibc's.
@@ -102,7 +104,10 @@ LIBC_SRCS := $(filter-out libc/crt/%,$(wildcard libc/*/*.c libc/*/*.S))
 LIBC_OBJS := $(patsubst %,$(B)/%.o,$(basename $(LIBC_SRCS))) $(B)/libc/format.o
 UCRT := $(B)/libc/crt/crt0.o
 ULIBC := $(B)/libc/libc.a
-USER_BINS := $(patsubst user/%.c,$(B)/user/%,$(wildcard user/*.c))
+# a program is one file user/DIR/NAME.c or a directory user/DIR/NAME/
+USER_PROGS := $(sort $(basename $(wildcard user/bin/*.c user/sbin/*.c)) \
+	$(patsubst %/,%,$(dir $(wildcard user/bin/*/*.c user/sbin/*/*.c))))
+USER_BINS := $(patsubst user/%,$(B)/user/%,$(USER_PROGS))
 OS_TESTS := $(patsubst tests/os/%.c,$(B)/tests-os/%,$(wildcard tests/os/*.c))
 
 $(B)/libc/%.o: libc/%.c
@@ -130,6 +135,11 @@ $(B)/user/%: user/%.c $(UCRT) $(ULIBC)
 	@mkdir -p $(dir $@)
 	$(CC) $(UCFLAGS) $(ULDFLAGS) -o $@ $(UCRT) $< $(ULIBC) -lgcc
 
+.SECONDEXPANSION:
+$(B)/user/%: $$(wildcard user/%/*.c) $$(wildcard user/%/*.h) $(UCRT) $(ULIBC)
+	@mkdir -p $(dir $@)
+	$(CC) $(UCFLAGS) $(ULDFLAGS) -o $@ $(UCRT) $(filter %.c,$^) $(ULIBC) -lgcc
+
 $(B)/tests-os/%: tests/os/%.c tests/os/t.h $(UCRT) $(ULIBC)
 	@mkdir -p $(dir $@)
 	$(CC) $(UCFLAGS) $(ULDFLAGS) -o $@ $(UCRT) $< $(ULIBC) -lgcc
@@ -140,8 +150,16 @@ $(B)/tests-os/hello_glibc: tests/os/hello_glibc.c
 
 user: $(USER_BINS) $(OS_TESTS)
 
+# benchmark programs (tools/bench/NAME.c -> build/bench/NAME), the same
+# static i386 kind; make bench puts them on images of their own
+BENCH_BINS := $(patsubst tools/bench/%.c,$(B)/bench/%,$(wildcard tools/bench/*.c))
+
+$(B)/bench/%: tools/bench/%.c $(UCRT) $(ULIBC)
+	@mkdir -p $(dir $@)
+	$(CC) $(UCFLAGS) $(ULDFLAGS) -o $@ $(UCRT) $< $(ULIBC) -lgcc
+
 # --- the root filesystem image, from a staging tree: rootfs/, then
-# /sbin/init, the other user/ programs in /bin, the test programs in /tests.
+# the programs in /bin and /sbin, the test programs in /tests.
 ROOTFS_FILES := $(shell find rootfs -type f 2>/dev/null)
 $(B)/disk.img: $(ROOTFS_FILES) Makefile $(USER_BINS) $(OS_TESTS)
 	@rm -rf $(B)/rootfs

@@ -9,7 +9,7 @@ Suites, reported in this order:
          Linux host (the ground truth for the ABI), each in a fresh
          temporary directory: its "ok"/"not ok" lines, and that its
          summary line, exit status (= failures) and clean-up agree;
-         hello_glibc must print its line; build/user/init must run a
+         hello_glibc must print its line; build/user/sbin/init must run a
          program and pass its exit status on
   ktest  the kernel's self-tests (boot with "ktest quiet"): each line, and
          that the summary line and QEMU's exit status agree with them
@@ -202,7 +202,7 @@ def os_host_jobs():
         print("# os-host: no programs in build/tests-os (make user)", flush=True)
     jobs = [lambda p=p: run_hello_glibc(p) if p.name == "hello_glibc" else run_os_program(p)
             for p in programs]
-    init = ROOT / "build" / "user" / "init"
+    init = ROOT / "build" / "user" / "sbin" / "init"
     if init.exists():
         jobs.append(lambda: run_init(init))
     return jobs

@@ -1,4 +1,4 @@
-/* user/init.c - the first process (/sbin/init), until the shell exists.
+/* user/sbin/init.c - the first process (/sbin/init), until the shell exists.
  *
  * Says it started; with arguments (the words after "--" on the kernel
  * command line) it runs argv[1] with argv[1..] and the environment it was
