@@ -11,6 +11,7 @@
 _Noreturn void exit(int status);
 _Noreturn void _Exit(int status);
 _Noreturn void abort(void);
+int atexit(void (*fn)(void));
 char *getenv(const char *name);
 int atoi(const char *s);
 
