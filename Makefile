@@ -135,8 +135,9 @@ $(B)/user/%: user/%.c $(UCRT) $(ULIBC)
 	@mkdir -p $(dir $@)
 	$(CC) $(UCFLAGS) $(ULDFLAGS) -o $@ $(UCRT) $< $(ULIBC) -lgcc
 
+USER_DIR_BINS := $(patsubst user/%/,$(B)/user/%,$(sort $(dir $(wildcard user/bin/*/*.c user/sbin/*/*.c))))
 .SECONDEXPANSION:
-$(B)/user/%: $$(wildcard user/%/*.c) $$(wildcard user/%/*.h) $(UCRT) $(ULIBC)
+$(USER_DIR_BINS): $(B)/user/%: $$(wildcard user/%/*.c) $$(wildcard user/%/*.h) $(UCRT) $(ULIBC)
 	@mkdir -p $(dir $@)
 	$(CC) $(UCFLAGS) $(ULDFLAGS) -o $@ $(UCRT) $(filter %.c,$^) $(ULIBC) -lgcc
 
@@ -166,8 +167,8 @@ $(B)/disk.img: $(ROOTFS_FILES) Makefile $(USER_BINS) $(OS_TESTS)
 	@mkdir -p $(B)/rootfs/dev $(B)/rootfs/proc $(B)/rootfs/sbin $(B)/rootfs/bin \
 		$(B)/rootfs/tests
 	cp -r rootfs/. $(B)/rootfs/
-	cp $(B)/user/init $(B)/rootfs/sbin/init
-	$(if $(filter-out $(B)/user/init,$(USER_BINS)),cp $(filter-out $(B)/user/init,$(USER_BINS)) $(B)/rootfs/bin/)
+	$(if $(filter $(B)/user/bin/%,$(USER_BINS)),cp $(filter $(B)/user/bin/%,$(USER_BINS)) $(B)/rootfs/bin/)
+	$(if $(filter $(B)/user/sbin/%,$(USER_BINS)),cp $(filter $(B)/user/sbin/%,$(USER_BINS)) $(B)/rootfs/sbin/)
 	cp $(OS_TESTS) $(B)/rootfs/tests/
 	rm -f $@
 	$(MKE2FS) -q -F -t ext2 -L root -E root_owner=0:0 -d $(B)/rootfs $@ $(DISK_SIZE)

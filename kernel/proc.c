@@ -16,6 +16,7 @@
 #include "kernel/printk.h"
 #include "kernel/signal.h"
 #include "kernel/string.h"
+#include "kernel/time.h"
 #include "kernel/trap.h"
 #include "kernel/uaccess.h"
 #include "kernel/uapi/errno.h"
@@ -77,6 +78,7 @@ static struct process *proc_alloc(void)
 	}
 	p->pid = next_pid++;
 	p->umask = 022;
+	p->start_ns = time_ns();
 	procs[slot] = p;
 	return p;
 }
@@ -89,7 +91,23 @@ static void proc_free(struct process *p)
 	if (p->task)
 		task_free(p->task);
 	kfree(p->fds);
+	kfree(p->cmdline);
 	kfree(p);
+}
+
+void proc_set_cmdline(struct process *p, char *const argv[])
+{
+	uint32_t len = 0;
+	char *buf = kmalloc(PAGE_SIZE);
+
+	for (int i = 0; buf && argv[i] && len < PAGE_SIZE; i++) {
+		uint32_t n = MIN(strlen(argv[i]) + 1, PAGE_SIZE - len);
+		memcpy(buf + len, argv[i], n);
+		len += n;
+	}
+	kfree(p->cmdline);
+	p->cmdline = buf;
+	p->cmdline_len = buf ? len : 0;
 }
 
 static void adopt(struct process *parent, struct process *child)
@@ -130,6 +148,8 @@ int proc_start_init(const char *path, char *const argv[], char *const envp[])
 	current->proc = p;
 	if (!err)
 		err = do_execve(path, argv, envp, &tf);
+	if (!err)
+		proc_set_cmdline(p, argv);
 	boot->proc = NULL;
 	mm_activate(NULL);
 	if (!err) {
@@ -178,6 +198,10 @@ int proc_fork(struct trap_frame *tf)
 	memcpy(child->sigactions, parent->sigactions, sizeof(child->sigactions));
 	child->sig_blocked = parent->sig_blocked;
 	child->altstack = parent->altstack;
+	if (parent->cmdline && (child->cmdline = kmalloc(parent->cmdline_len + 1))) {
+		memcpy(child->cmdline, parent->cmdline, parent->cmdline_len);
+		child->cmdline_len = parent->cmdline_len;
+	}
 	adopt(parent, child);
 	sched_make_runnable(child->task);
 	return child->pid;

@@ -33,6 +33,9 @@ struct process {
 	struct inode *cwd; /* referenced */
 	struct inode *exe; /* the program file, referenced (for ETXTBSY) */
 	char exe_path[256]; /* its path as execve got it (/proc/self/exe) */
+	char *cmdline; /* argv as NUL-terminated strings, for /proc/PID/cmdline */
+	uint32_t cmdline_len; /* (kmalloc'ed, cut to a page; NULL: none) */
+	uint64_t start_ns; /* time_ns() at fork */
 	uint32_t umask;
 	int pgid, sid;
 	int exit_status; /* wait status, valid once zombie */
@@ -66,6 +69,8 @@ void proc_exit(int status) __attribute__((noreturn));
 int proc_wait(int pid, int *status_out, int options);
 /* Records the file p runs (NULL: none), for ETXTBSY. */
 void proc_set_exe(struct process *p, struct inode *exe);
+/* Keeps argv (kernel strings) as p's command line for /proc. */
+void proc_set_cmdline(struct process *p, char *const argv[]);
 /* The process with pid, or NULL. */
 struct process *proc_find(int pid);
 /* The process in table slot 0..PROC_MAX-1, or NULL: for walking them all

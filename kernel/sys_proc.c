@@ -176,8 +176,10 @@ long sys_execve(const char *upath, char *const *uargv, char *const *uenvp)
 		r = do_execve(path, args.v, env.v, current->tf);
 		mutex_unlock(&fs_lock);
 	}
-	if (r >= 0) /* the old program's signal stack is gone with it */
+	if (r >= 0) { /* the old program's signal stack is gone with it */
 		current_proc()->altstack = (stack_t){ .ss_flags = SS_DISABLE };
+		proc_set_cmdline(current_proc(), args.v);
+	}
 	free_strvec(&args);
 	free_strvec(&env);
 	kfree(path);

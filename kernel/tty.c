@@ -313,6 +313,9 @@ static long tty_read(struct file *f, void *buf, size_t n, uint64_t *pos)
 	return lflag(ICANON) ? canon_read(f, buf, n) : raw_read(f, buf, n);
 }
 
+int tty_session(void) { return tty.sid; }
+int tty_foreground(void) { return tty.pgrp; }
+
 size_t tty_read_line(char *buf, size_t size)
 {
 	long got;

@@ -21,6 +21,11 @@ extern const struct file_operations tty_fops;
  * half (never from an interrupt handler: it echoes and wakes readers). */
 void tty_input(char c);
 
+/* The session the console controls and its foreground group (0: none),
+ * for /proc/PID/stat. */
+int tty_session(void);
+int tty_foreground(void);
+
 /* For the kernel monitor: sleeps until a line was typed, copies it
  * without the newline, NUL-terminated, cut to size-1 bytes. */
 size_t tty_read_line(char *buf, size_t size);

@@ -4,30 +4,25 @@
  * generates the text afresh and copies the part at the reader's offset,
  * so "cat /proc/meminfo" always shows the present.  Files: mounts (as
  * Linux's /proc/mounts), meminfo (Linux's field names, in kB), uptime,
- * bcache (the block cache's counters).
+ * bcache (the block cache's counters); and a directory per process with
+ * /proc/self (procfs_pid.c).
  */
 #include "kernel/bcache.h"
 #include "kernel/err.h"
 #include "kernel/format.h"
 #include "kernel/fs/devfs.h"
+#include "kernel/fs/procfs_internal.h"
 #include "kernel/heap.h"
 #include "kernel/kernel.h"
 #include "kernel/kmalloc.h"
 #include "kernel/pmm.h"
+#include "kernel/proc.h"
 #include "kernel/string.h"
 #include "kernel/time.h"
 #include "kernel/uaccess.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/vfs.h"
 
-#define PROC_ROOT_INO 1
-#define TEXT_MAX 4096
-
-struct proc_entry {
-	const char *name;
-	size_t (*show)(char *buf, size_t size);
-	struct inode *inode;
-};
 
 static size_t show_mounts(char *buf, size_t size)
 {
@@ -74,23 +69,34 @@ static size_t show_bcache(char *buf, size_t size)
 			 (unsigned)s.limit);
 }
 
-static struct proc_entry entries[] = {
+static const struct proc_file entries[] = {
 	{ "mounts", show_mounts, NULL },
 	{ "meminfo", show_meminfo, NULL },
 	{ "uptime", show_uptime, NULL },
 	{ "bcache", show_bcache, NULL },
 };
+static struct inode *entry_inodes[ARRAY_SIZE(entries)];
+
+/* The text of a file now: the system's, or its process's (-ESRCH if the
+ * process has gone). */
+static long render(struct inode *inode, char *text)
+{
+	const struct proc_file *e = inode->private;
+	struct process *p;
+
+	if (e->show)
+		return (long)e->show(text, PROC_TEXT_MAX);
+	p = proc_find(PROC_INO_PID(inode->ino));
+	return p ? (long)e->show_pid(p, text, PROC_TEXT_MAX) : -ESRCH;
+}
 
 static long proc_read(struct file *f, void *buf, size_t n, uint64_t *pos)
 {
-	struct proc_entry *e = f->inode->private;
-	char *text = kmalloc(TEXT_MAX);
-	size_t len;
-	long ret = 0;
+	char *text = kmalloc(PROC_TEXT_MAX);
+	long got = text ? render(f->inode, text) : -ENOMEM;
+	size_t len = got > 0 ? MIN((size_t)got, PROC_TEXT_MAX - 1) : 0;
+	long ret = got < 0 ? got : 0;
 
-	if (!text)
-		return -ENOMEM;
-	len = MIN(e->show(text, TEXT_MAX), TEXT_MAX - 1);
 	if (*pos < len) {
 		size_t c = MIN(n, len - (size_t)*pos);
 		ret = copy_out(buf, text + *pos, c) ? -EFAULT : (long)c;
@@ -101,14 +107,14 @@ static long proc_read(struct file *f, void *buf, size_t n, uint64_t *pos)
 	return ret;
 }
 
-static const struct file_operations proc_file_fops = { .read = proc_read };
+const struct file_operations proc_text_fops = { .read = proc_read };
 
 static int proc_lookup(struct inode *dir, const char *name, size_t len,
 		       struct inode **out)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(entries); i++) {
 		if (strlen(entries[i].name) == len && !memcmp(entries[i].name, name, len)) {
-			*out = igrab(entries[i].inode);
+			*out = igrab(entry_inodes[i]);
 			return 0;
 		}
 	}
@@ -116,7 +122,7 @@ static int proc_lookup(struct inode *dir, const char *name, size_t len,
 		*out = igrab(dir);
 		return 0;
 	}
-	return -ENOENT;
+	return procfs_pid_lookup(dir, name, len, out);
 }
 
 static int proc_readdir(struct file *f, struct dir_context *ctx)
@@ -132,16 +138,19 @@ static int proc_readdir(struct file *f, struct dir_context *ctx)
 		else
 			full = ctx->emit(ctx, entries[i - 2].name,
 					 strlen(entries[i - 2].name),
-					 entries[i - 2].inode->ino, DT_REG);
+					 entry_inodes[i - 2]->ino, DT_REG);
 		if (full)
-			break;
+			return 0;
 	}
+	procfs_pid_readdir(ctx, 2 + ARRAY_SIZE(entries));
 	return 0;
 }
 
 static const struct inode_operations proc_dir_iops = { .lookup = proc_lookup };
 static const struct file_operations proc_dir_fops = { .readdir = proc_readdir };
-static const struct super_operations proc_sops = { 0 };
+static const struct super_operations proc_sops = {
+	.read_inode = procfs_pid_read_inode, /* the rest stay cached */
+};
 
 static struct super_block *procfs_mount(struct block_device *unused)
 {
@@ -165,10 +174,10 @@ static struct super_block *procfs_mount(struct block_device *unused)
 			return ERR_PTR(PTR_ERR(inode));
 		inode->mode = S_IFREG | 0444;
 		inode->nlink = 1;
-		inode->i_fop = &proc_file_fops;
-		inode->private = &entries[i];
+		inode->i_fop = &proc_text_fops;
+		inode->private = (void *)&entries[i];
 		inode->atime = inode->mtime = inode->ctime = vfs_now();
-		entries[i].inode = inode; /* kept for good */
+		entry_inodes[i] = inode; /* kept for good */
 	}
 	sb.root = root;
 	return &sb;
