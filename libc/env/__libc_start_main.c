@@ -1,10 +1,12 @@
 /* libc/env/__libc_start_main.c - from the initial stack to main().
  *
  * Called by _start (crt/crt0.S) with the address of argc.  Finds argv,
- * envp and the auxiliary vector, sets environ and __auxv, runs main and
- * exits with its result.
+ * envp and the auxiliary vector, sets environ, __auxv and the program's
+ * name (for messages), runs main and exits with its result.
  */
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "libc/internal/libc.h"
@@ -24,5 +26,11 @@ _Noreturn void __libc_start_main(long *sp)
 		p++;
 	environ = envp;
 	__auxv = (unsigned long *)(p + 1);
+	if (argc > 0 && argv[0]) {
+		char *slash = strrchr(argv[0], '/');
+
+		program_invocation_name = argv[0];
+		program_invocation_short_name = slash ? slash + 1 : argv[0];
+	}
 	exit(main(argc, argv, envp));
 }

@@ -11,4 +11,8 @@
 int *__errno_location(void);
 #define errno (*__errno_location())
 
+/* argv[0], and its part after the last '/' (GNU; set at startup) */
+extern char *program_invocation_name;
+extern char *program_invocation_short_name;
+
 #endif

@@ -1,5 +1,5 @@
-/* stdlib.h - the start of <stdlib.h>: process exit, the environment,
- * atoi.  malloc and the rest arrive with the full libc. */
+/* stdlib.h - general utilities: memory, process exit, the environment,
+ * number conversions, sorting. */
 #ifndef _STDLIB_H
 #define _STDLIB_H
 
@@ -7,6 +7,15 @@
 
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1
+
+/* memory (libc/stdlib/malloc.c explains the allocator) */
+void *malloc(size_t size);
+void free(void *p);
+void *calloc(size_t n, size_t size);
+void *realloc(void *p, size_t size);
+void *aligned_alloc(size_t align, size_t size);
+int posix_memalign(void **out, size_t align, size_t size);
+void *memalign(size_t align, size_t size);
 
 _Noreturn void exit(int status);
 _Noreturn void _Exit(int status);
