@@ -11,7 +11,8 @@
 #
 # CMDLINE sets the kernel command line for run/debug/iso; QEMU_EXTRA adds
 # QEMU flags (e.g. QEMU_EXTRA="-d int,cpu_reset"); TEST_ARGS goes to
-# tests/run.py (e.g. TEST_ARGS="-k monitor -v"), BENCH_ARGS to the bench.
+# tests/run.py (e.g. TEST_ARGS="-k monitor -v"), BENCH_ARGS to the boot
+# bench, BENCH_EXEC_ARGS to tools/bench_exec.py (e.g. --setup-linux).
 
 B := build
 CC := gcc
@@ -251,10 +252,11 @@ test: all unit-tests
 	@$(MAKE) --no-print-directory iso >/dev/null
 	@$(PYTHON) tests/run.py $(TEST_ARGS)
 
-bench: all iso
+bench: all iso $(BENCH_BINS)
 	@$(PYTHON) tools/bench_boot.py $(BENCH_ARGS)
 	@$(PYTHON) tools/bench_fs.py
 	@$(PYTHON) tools/bench_micro.py
+	@$(PYTHON) tools/bench_exec.py $(BENCH_EXEC_ARGS)
 
 format:
 	clang-format -i $(KERNEL_C) $(wildcard kernel/*.h drivers/*.h tests/unit/*.[ch])
