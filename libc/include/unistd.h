@@ -11,6 +11,11 @@
 
 extern char **environ;
 
+/* getopt: see <getopt.h> */
+extern char *optarg;
+extern int optind, opterr, optopt;
+int getopt(int argc, char *const argv[], const char *optstring);
+
 ssize_t read(int fd, void *buf, size_t n);
 ssize_t write(int fd, const void *buf, size_t n);
 ssize_t pread(int fd, void *buf, size_t n, off_t offset);
