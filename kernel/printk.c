@@ -16,6 +16,7 @@
 
 static char log_buf[LOG_SIZE];
 static size_t log_total; /* bytes ever appended */
+static size_t log_cleared; /* log_total at the last printk_log_clear */
 static enum log_level console_level = LOG_INFO;
 
 void printk_set_console_level(enum log_level level)
@@ -33,10 +34,27 @@ static void log_append(const char *s, size_t n)
 	irq_restore(flags);
 }
 
+size_t printk_log_unread(void)
+{
+	size_t since = log_total - log_cleared;
+
+	return since < LOG_SIZE ? since : LOG_SIZE;
+}
+
+void printk_log_clear(void)
+{
+	log_cleared = log_total;
+}
+
+size_t printk_log_capacity(void)
+{
+	return LOG_SIZE;
+}
+
 size_t printk_log_copy(char *dst, size_t size)
 {
 	uint32_t flags = irq_save();
-	size_t avail = log_total < LOG_SIZE ? log_total : LOG_SIZE;
+	size_t avail = printk_log_unread();
 	size_t n = avail < size ? avail : size;
 	size_t start = log_total - n;
 

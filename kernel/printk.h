@@ -29,7 +29,13 @@ void kprintf(const char *fmt, ...) __printf(1, 2);
 
 /* Messages up to this level reach the console (quiet lowers it). */
 void printk_set_console_level(enum log_level level);
-/* Copies the log buffer's text, oldest first; returns its length. */
+/* Copies the log buffer's text since the last clear, oldest first (the
+ * newest size bytes of it); returns its length. */
 size_t printk_log_copy(char *dst, size_t size);
+/* How much printk_log_copy has to give; the buffer's size. */
+size_t printk_log_unread(void);
+size_t printk_log_capacity(void);
+/* Forgets the text so far (syslog's CLEAR, dmesg -c). */
+void printk_log_clear(void);
 
 #endif

@@ -19,6 +19,7 @@
 #include "kernel/uapi/dirent.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/stat.h"
+#include "kernel/uapi/statfs.h"
 #include "kernel/uapi/termios.h"
 #include "kernel/uapi/uio.h"
 #include "kernel/vfs.h"
@@ -412,26 +413,42 @@ struct dirent_fill {
 	size_t size, used;
 	int err;
 	bool full; /* an entry did not fit */
+	bool old; /* struct linux_dirent (getdents), not linux_dirent64 */
 };
+
+static size_t dirent_size(bool old, size_t len)
+{
+	return old ? ALIGN_UP(offsetof(struct linux_dirent, d_name) + len + 2, 4)
+		   : ALIGN_UP(sizeof(struct linux_dirent64) + len + 1, 8);
+}
 
 static int fill_dirent(struct dir_context *ctx, const char *name, size_t len,
 		       uint32_t ino, unsigned type)
 {
 	struct dirent_fill *d = (struct dirent_fill *)ctx;
-	size_t reclen = ALIGN_UP(sizeof(struct linux_dirent64) + len + 1, 8);
+	size_t reclen = dirent_size(d->old, len);
 	uint8_t rec[sizeof(struct linux_dirent64) + NAME_MAX + 8];
-	struct linux_dirent64 *de = (struct linux_dirent64 *)rec;
 
 	if (d->used + reclen > d->size) {
 		d->full = true; /* this entry waits for the next call */
 		return 1;
 	}
 	memset(rec, 0, reclen);
-	de->d_ino = ino;
-	de->d_off = (long long)ctx->pos + 1;
-	de->d_reclen = (unsigned short)reclen;
-	de->d_type = (unsigned char)type;
-	memcpy(de->d_name, name, len);
+	if (d->old) {
+		struct linux_dirent *de = (struct linux_dirent *)rec;
+		de->d_ino = ino;
+		de->d_off = (unsigned long)ctx->pos + 1;
+		de->d_reclen = (unsigned short)reclen;
+		memcpy(de->d_name, name, len);
+		rec[reclen - 1] = (uint8_t)type;
+	} else {
+		struct linux_dirent64 *de = (struct linux_dirent64 *)rec;
+		de->d_ino = ino;
+		de->d_off = (long long)ctx->pos + 1;
+		de->d_reclen = (unsigned short)reclen;
+		de->d_type = (unsigned char)type;
+		memcpy(de->d_name, name, len);
+	}
 	if (copy_to_user(d->ubuf + d->used, rec, reclen)) {
 		d->err = -EFAULT;
 		return 1;
@@ -440,9 +457,10 @@ static int fill_dirent(struct dir_context *ctx, const char *name, size_t len,
 	return 0;
 }
 
-long sys_getdents64(int fd, void *buf, size_t size)
+static long getdents(int fd, void *buf, size_t size, bool old)
 {
-	struct dirent_fill d = { .ctx.emit = fill_dirent, .ubuf = buf, .size = size };
+	struct dirent_fill d = { .ctx.emit = fill_dirent, .ubuf = buf, .size = size,
+				 .old = old };
 	struct file *f = fget(fd);
 	long r;
 
@@ -460,6 +478,16 @@ long sys_getdents64(int fd, void *buf, size_t size)
 	if (d.err)
 		return d.err;
 	return d.full ? -EINVAL : 0; /* too small for one entry, or the end */
+}
+
+long sys_getdents64(int fd, void *buf, size_t size)
+{
+	return getdents(fd, buf, size, false);
+}
+
+long sys_getdents(int fd, void *buf, size_t size)
+{
+	return getdents(fd, buf, size, true);
 }
 
 /* --- names */
@@ -800,4 +828,75 @@ long sys_fchmodat(int dirfd, const char *p, uint32_t mode)
 long sys_faccessat(int dirfd, const char *p, int mode)
 {
 	return AT_CALL(dirfd, p, sys_access(p, mode));
+}
+
+/* --- statfs: the filesystem a path or descriptor is on */
+
+static long put_statfs(void *ubuf, size_t size, const struct vfs_statfs *st)
+{
+	struct statfs64 k = {
+		.f_type = st->type, .f_bsize = st->bsize, .f_blocks = st->blocks,
+		.f_bfree = st->bfree, .f_bavail = st->bavail, .f_files = st->files,
+		.f_ffree = st->ffree, .f_namelen = st->namelen,
+		.f_frsize = st->bsize, .f_flags = st->flags,
+	};
+	struct statfs32 old = {
+		.f_type = k.f_type, .f_bsize = k.f_bsize,
+		.f_blocks = (uint32_t)MIN(k.f_blocks, 0xFFFFFFFFull),
+		.f_bfree = (uint32_t)MIN(k.f_bfree, 0xFFFFFFFFull),
+		.f_bavail = (uint32_t)MIN(k.f_bavail, 0xFFFFFFFFull),
+		.f_files = (uint32_t)MIN(k.f_files, 0xFFFFFFFFull),
+		.f_ffree = (uint32_t)MIN(k.f_ffree, 0xFFFFFFFFull),
+		.f_namelen = k.f_namelen, .f_frsize = k.f_frsize, .f_flags = k.f_flags,
+	};
+
+	if (size == sizeof(k))
+		return copy_to_user(ubuf, &k, sizeof(k)) ? -EFAULT : 0;
+	return copy_to_user(ubuf, &old, sizeof(old)) ? -EFAULT : 0;
+}
+
+/* statfs64's size argument must be the structure's, as Linux checks */
+long sys_statfs64(const char *upath, size_t size, struct statfs64 *ubuf)
+{
+	struct vfs_statfs st;
+	long r;
+
+	if (size != sizeof(struct statfs64))
+		return -EINVAL;
+	r = WITH_PATH(upath, vfs_statfs(path, &st));
+	return r ? r : put_statfs(ubuf, size, &st);
+}
+
+long sys_fstatfs64(int fd, size_t size, struct statfs64 *ubuf)
+{
+	struct file *f = fget(fd);
+	struct vfs_statfs st;
+	long r;
+
+	if (size != sizeof(struct statfs64))
+		return -EINVAL;
+	if (!f)
+		return -EBADF;
+	r = vfs_fstatfs(f, &st);
+	return r ? r : put_statfs(ubuf, size, &st);
+}
+
+long sys_statfs(const char *upath, struct statfs32 *ubuf)
+{
+	struct vfs_statfs st;
+	long r = WITH_PATH(upath, vfs_statfs(path, &st));
+
+	return r ? r : put_statfs(ubuf, sizeof(*ubuf), &st);
+}
+
+long sys_fstatfs(int fd, struct statfs32 *ubuf)
+{
+	struct file *f = fget(fd);
+	struct vfs_statfs st;
+	long r;
+
+	if (!f)
+		return -EBADF;
+	r = vfs_fstatfs(f, &st);
+	return r ? r : put_statfs(ubuf, sizeof(*ubuf), &st);
 }

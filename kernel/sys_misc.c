@@ -6,6 +6,7 @@
 #include "kernel/kmalloc.h"
 #include "kernel/pmm.h"
 #include "kernel/power.h"
+#include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/signal.h"
 #include "kernel/string.h"
@@ -135,6 +136,64 @@ long sys_getuid32(void) { return 0; }
 long sys_getgid32(void) { return 0; }
 long sys_geteuid32(void) { return 0; }
 long sys_getegid32(void) { return 0; }
+
+/* syslog(2)'s actions (Linux's SYSLOG_ACTION_*), as dmesg uses them. */
+enum { SL_CLOSE, SL_OPEN, SL_READ, SL_READ_ALL, SL_READ_CLEAR, SL_CLEAR,
+       SL_CONSOLE_OFF, SL_CONSOLE_ON, SL_CONSOLE_LEVEL, SL_SIZE_UNREAD,
+       SL_SIZE_BUFFER };
+
+static long syslog_read(char *ubuf, int len, bool clear)
+{
+	char *text;
+	size_t n;
+
+	if (!ubuf || len < 0)
+		return -EINVAL;
+	text = kmalloc(printk_log_capacity());
+	if (!text)
+		return -ENOMEM;
+	n = printk_log_copy(text, MIN((size_t)len, printk_log_capacity()));
+	if (copy_to_user(ubuf, text, n))
+		n = (size_t)-EFAULT;
+	else if (clear)
+		printk_log_clear();
+	kfree(text);
+	return (long)n;
+}
+
+/* The kernel log for dmesg.  SL_READ (a blocking, draining read, as
+ * /proc/kmsg) is not offered: -EINVAL. */
+long sys_syslog(int type, char *ubuf, int len)
+{
+	switch (type) {
+	case SL_CLOSE:
+	case SL_OPEN:
+		return 0;
+	case SL_READ_ALL:
+	case SL_READ_CLEAR:
+		return syslog_read(ubuf, len, type == SL_READ_CLEAR);
+	case SL_CLEAR:
+		printk_log_clear();
+		return 0;
+	case SL_CONSOLE_OFF:
+		printk_set_console_level(LOG_ERR);
+		return 0;
+	case SL_CONSOLE_ON:
+		printk_set_console_level(LOG_INFO);
+		return 0;
+	case SL_CONSOLE_LEVEL:
+		if (len < 1 || len > 8)
+			return -EINVAL;
+		printk_set_console_level(len < LOG_ERR ? LOG_ERR : (enum log_level)len);
+		return 0;
+	case SL_SIZE_UNREAD:
+		return (long)printk_log_unread();
+	case SL_SIZE_BUFFER:
+		return (long)printk_log_capacity();
+	default:
+		return -EINVAL;
+	}
+}
 
 long sys_sysinfo(struct sysinfo *out)
 {

@@ -287,6 +287,33 @@ int vfs_stat(const char *path, struct vfs_stat *st, bool follow)
 	return 0;
 }
 
+#define PIPEFS_MAGIC 0x50495045
+
+static int statfs_of(struct super_block *sb, struct vfs_statfs *st)
+{
+	*st = (struct vfs_statfs){ .type = sb ? sb->magic : PIPEFS_MAGIC,
+				   .bsize = 4096, .namelen = 255,
+				   .flags = sb && sb->read_only ? 1 /* ST_RDONLY */ : 0 };
+	return sb && sb->s_op->statfs ? sb->s_op->statfs(sb, st) : 0;
+}
+
+int vfs_statfs(const char *path, struct vfs_statfs *st)
+{
+	struct inode *inode = namei(path, LOOKUP_FOLLOW);
+	int err;
+
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	err = statfs_of(inode->sb, st);
+	iput(inode);
+	return err;
+}
+
+int vfs_fstatfs(struct file *f, struct vfs_statfs *st)
+{
+	return statfs_of(f->inode ? f->inode->sb : NULL, st);
+}
+
 static int do_truncate(struct inode *inode, uint64_t size)
 {
 	int err = writable(inode);

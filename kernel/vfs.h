@@ -106,6 +106,13 @@ struct file_operations {
 	int (*fsync)(struct file *f);
 };
 
+/* What statfs reports of a mounted filesystem (kernel/uapi/statfs.h). */
+struct vfs_statfs {
+	uint32_t type, bsize; /* magic number, block size */
+	uint64_t blocks, bfree, bavail, files, ffree;
+	uint32_t namelen, flags;
+};
+
 struct super_operations {
 	/* Fills inode (sb and ino are set) from the disk: every field, i_op,
 	 * i_fop and private. */
@@ -121,6 +128,8 @@ struct super_operations {
 	int (*sync)(struct super_block *sb);
 	/* Unmount: sync and mark the filesystem clean; free fs_info. */
 	void (*put_super)(struct super_block *sb);
+	/* Block and inode counts for statfs (NULL: none to tell). */
+	int (*statfs)(struct super_block *sb, struct vfs_statfs *st);
 };
 
 struct super_block {
@@ -130,6 +139,7 @@ struct super_block {
 	struct inode *root;
 	void *fs_info;
 	const char *fs_name;
+	uint32_t magic; /* statfs's f_type: EXT2_SUPER_MAGIC, PROC_SUPER_MAGIC... */
 	bool read_only;
 };
 
@@ -225,6 +235,9 @@ int vfs_readdir(struct file *f, struct dir_context *ctx);
 int vfs_fstat(struct file *f, struct vfs_stat *st);
 /* stat (follow = true) or lstat (follow = false) */
 int vfs_stat(const char *path, struct vfs_stat *st, bool follow);
+/* The filesystem that path (or f) is on. */
+int vfs_statfs(const char *path, struct vfs_statfs *st);
+int vfs_fstatfs(struct file *f, struct vfs_statfs *st);
 int vfs_mkdir(const char *path, uint32_t mode);
 int vfs_rmdir(const char *path);
 int vfs_unlink(const char *path);

@@ -239,6 +239,7 @@ static struct inode *make_inode(struct super_block *sb, uint32_t ino,
 static struct super_block *devfs_mount(struct block_device *unused)
 {
 	static struct super_block sb = { .s_op = &devfs_sops, .fs_name = "devfs",
+					 .magic = 0x01021994 /* TMPFS_MAGIC, as devtmpfs */,
 					 .dev_id = CHR(0, 5) };
 	struct inode *root;
 

@@ -155,6 +155,7 @@ static const struct super_operations proc_sops = {
 static struct super_block *procfs_mount(struct block_device *unused)
 {
 	static struct super_block sb = { .s_op = &proc_sops, .fs_name = "proc",
+					 .magic = 0x9fa0 /* PROC_SUPER_MAGIC */,
 					 .dev_id = 4 };
 	struct inode *root;
 

@@ -2,13 +2,15 @@
  * the initial stack and auxiliary vector, uname, user and group ids,
  * getrandom, sysinfo, set_tid_address, set_thread_area (a TLS segment in
  * %gs), ioctl on non-ttys and, when fd 0 is one, on the console, reboot's
- * magic check, sched_yield.
+ * magic check, sched_yield, statfs/fstatfs, the kernel log (syslog).
  */
 #include <asm/ldt.h>
 #include <sched.h>
 #include <sys/auxv.h>
 #include <sys/ioctl.h>
+#include <sys/klog.h>
 #include <sys/random.h>
+#include <sys/statfs.h>
 #include <sys/reboot.h>
 #include <sys/syscall.h>
 #include <sys/sysinfo.h>
@@ -272,6 +274,60 @@ static void yield(void)
 		T_OK(sched_yield());
 }
 
+#define PROC_SUPER_MAGIC 0x9fa0
+#define PIPEFS_MAGIC 0x50495045
+
+static void statfs_calls(void)
+{
+	struct statfs root, proc, pipefs;
+	int p[2];
+
+	T_OK(statfs("/", &root));
+	T_TRUE(root.f_bsize > 0 && root.f_blocks > 0);
+	T_TRUE(root.f_bfree <= root.f_blocks && root.f_bavail <= root.f_bfree);
+	T_TRUE(root.f_files > 0 && root.f_ffree <= root.f_files);
+	T_EQ(root.f_namelen, 255);
+	T_OK(statfs("/proc", &proc));
+	T_EQX(proc.f_type, PROC_SUPER_MAGIC);
+	T_OK(pipe(p));
+	T_OK(fstatfs(p[0], &pipefs));
+	T_EQX(pipefs.f_type, PIPEFS_MAGIC);
+	T_ERR(statfs("/nonexistent", &root), ENOENT);
+	T_ERR(statfs("/", NULL), EFAULT);
+	T_ERR(fstatfs(99, &root), EBADF);
+	T_ERR(syscall(SYS_statfs64, "/", 80, &root), EINVAL); /* wrong size */
+}
+
+/* a megabyte written and synced is a megabyte less free */
+static void statfs_counts_blocks(void)
+{
+	struct statfs before, after;
+	static char chunk[65536];
+	int fd = T_OK(open("big", O_CREAT | O_WRONLY, 0644));
+
+	T_OK(fstatfs(fd, &before));
+	for (int i = 0; i < 16; i++)
+		T_EQ(write(fd, chunk, sizeof(chunk)), (long)sizeof(chunk));
+	T_OK(fsync(fd));
+	T_OK(fstatfs(fd, &after));
+	T_TRUE((before.f_bfree - after.f_bfree) * before.f_bsize >= 512 * 1024);
+	T_OK(close(fd));
+}
+
+static void kernel_log(void)
+{
+	char buf[256];
+	int size = klogctl(10 /* SIZE_BUFFER */, NULL, 0);
+
+	if (size < 0 && errno == EPERM && geteuid() != 0)
+		return; /* a host that keeps its log from users */
+	T_TRUE(size > 0);
+	int n = T_OK(klogctl(3 /* READ_ALL */, buf, sizeof(buf)));
+	T_TRUE(n > 0 && n <= (int)sizeof(buf));
+	T_ERR(klogctl(3, (char *)1, 4096), EFAULT);
+	T_ERR(klogctl(99, buf, 16), EINVAL);
+}
+
 static const struct t_case cases[] = {
     T(initial_stack),	   T(auxv),
     T(uname_fields),	   T(ids),
@@ -279,6 +335,8 @@ static const struct t_case cases[] = {
     T(tid_address),	   T(thread_area),
     T(ioctl_not_tty),	   T(console_tty),
     T(reboot_needs_magic), T(yield),
+    T(statfs_calls),	   T(statfs_counts_blocks),
+    T(kernel_log),
 };
 
 int main(int argc, char **argv, char **envp)

@@ -17,6 +17,7 @@
 #include "kernel/uapi/reboot.h"
 #include "kernel/uapi/signal.h"
 #include "kernel/uapi/stat.h"
+#include "kernel/uapi/statfs.h"
 #include "kernel/uapi/sysinfo.h"
 #include "kernel/uapi/termios.h"
 #include "kernel/uapi/time.h"
@@ -82,6 +83,22 @@ static const struct uapi_layout uapi_layouts[] = {
     {"pollfd", 0, sizeof(struct pollfd)},
     {"pollfd.events", M(struct pollfd, events)},
     {"pollfd.revents", M(struct pollfd, revents)},
+    {"statfs64", 0, sizeof(struct statfs64)},
+    {"statfs64.f_bsize", M(struct statfs64, f_bsize)},
+    {"statfs64.f_blocks", M(struct statfs64, f_blocks)},
+    {"statfs64.f_bfree", M(struct statfs64, f_bfree)},
+    {"statfs64.f_bavail", M(struct statfs64, f_bavail)},
+    {"statfs64.f_files", M(struct statfs64, f_files)},
+    {"statfs64.f_ffree", M(struct statfs64, f_ffree)},
+    {"statfs64.f_fsid", M(struct statfs64, f_fsid)},
+    {"statfs64.f_namelen", M(struct statfs64, f_namelen)},
+    {"statfs64.f_frsize", M(struct statfs64, f_frsize)},
+    {"statfs64.f_flags", M(struct statfs64, f_flags)},
+    {"statfs32", 0, sizeof(struct statfs32)},
+    {"statfs32.f_blocks", M(struct statfs32, f_blocks)},
+    {"statfs32.f_ffree", M(struct statfs32, f_ffree)},
+    {"statfs32.f_namelen", M(struct statfs32, f_namelen)},
+    {"statfs32.f_flags", M(struct statfs32, f_flags)},
     {"utsname", 0, sizeof(struct utsname)},
     {"utsname.machine", M(struct utsname, machine)},
     {"utsname.domainname", M(struct utsname, domainname)},

@@ -20,6 +20,7 @@
 #include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/sysinfo.h>
 #include <sys/time.h>
 #include <sys/ucontext.h>
@@ -68,6 +69,22 @@ const struct uapi_layout host_layouts[] = {
     {"pollfd", 0, sizeof(struct pollfd)},
     {"pollfd.events", M(struct pollfd, events)},
     {"pollfd.revents", M(struct pollfd, revents)},
+    {"statfs64", 0, sizeof(struct statfs64)},
+    {"statfs64.f_bsize", M(struct statfs64, f_bsize)},
+    {"statfs64.f_blocks", M(struct statfs64, f_blocks)},
+    {"statfs64.f_bfree", M(struct statfs64, f_bfree)},
+    {"statfs64.f_bavail", M(struct statfs64, f_bavail)},
+    {"statfs64.f_files", M(struct statfs64, f_files)},
+    {"statfs64.f_ffree", M(struct statfs64, f_ffree)},
+    {"statfs64.f_fsid", M(struct statfs64, f_fsid)},
+    {"statfs64.f_namelen", M(struct statfs64, f_namelen)},
+    {"statfs64.f_frsize", M(struct statfs64, f_frsize)},
+    {"statfs64.f_flags", M(struct statfs64, f_flags)},
+    {"statfs32", 0, sizeof(struct statfs)},
+    {"statfs32.f_blocks", M(struct statfs, f_blocks)},
+    {"statfs32.f_ffree", M(struct statfs, f_ffree)},
+    {"statfs32.f_namelen", M(struct statfs, f_namelen)},
+    {"statfs32.f_flags", M(struct statfs, f_flags)},
     {"utsname", 0, sizeof(struct utsname)},
     {"utsname.machine", M(struct utsname, machine)},
     {"utsname.domainname",

@@ -386,7 +386,29 @@ static void ext2_put_super(struct super_block *sb)
 	sb->fs_info = NULL;
 }
 
+/* Counted from the group descriptors, which allocation keeps current
+ * (the superblock's totals are only brought up to date at sync). */
+static int ext2_statfs(struct super_block *sb, struct vfs_statfs *st)
+{
+	struct ext2_fs *fs = EXT2_FS(sb);
+	uint64_t bfree = 0, ffree = 0, reserved = fs->es->s_r_blocks_count;
+
+	for (uint32_t g = 0; g < fs->groups; g++) {
+		bfree += fs->gd[g].bg_free_blocks_count;
+		ffree += fs->gd[g].bg_free_inodes_count;
+	}
+	st->bsize = fs->block_size;
+	st->blocks = fs->blocks_count - fs->first_data_block;
+	st->bfree = bfree;
+	st->bavail = bfree > reserved ? bfree - reserved : 0;
+	st->files = fs->inodes_count;
+	st->ffree = ffree;
+	st->namelen = 255; /* a directory entry's name_len is one byte */
+	return 0;
+}
+
 static const struct super_operations ext2_super_ops = {
+    .statfs = ext2_statfs,
     .read_inode = ext2_read_inode,
     .write_inode = ext2_write_inode,
     .evict_inode = ext2_evict_inode,
@@ -432,6 +454,7 @@ static struct super_block *make_super(struct ext2_fs *fs, bool read_only)
 	sb->s_op = &ext2_super_ops;
 	sb->fs_info = fs;
 	sb->fs_name = "ext2";
+	sb->magic = EXT2_SUPER_MAGIC;
 	sb->read_only = read_only;
 	fs->sb = sb;
 	root = iget(sb, EXT2_ROOT_INO);
