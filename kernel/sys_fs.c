@@ -549,19 +549,6 @@ long sys_rename(const char *o, const char *n) { return WITH_PATHS(o, n, vfs_rena
 long sys_link(const char *o, const char *n) { return WITH_PATHS(o, n, vfs_link(a, b)); }
 long sys_symlink(const char *t, const char *n) { return WITH_PATHS(t, n, vfs_symlink(a, b)); }
 
-/* /proc/self/exe, until /proc has per-process directories. */
-static int self_exe(char *buf, int size)
-{
-	const char *exe = current_proc()->exe_path;
-	int n = (int)strlen(exe);
-
-	if (!n)
-		return -ENOENT;
-	n = MIN(n, size);
-	memcpy(buf, exe, (size_t)n);
-	return n;
-}
-
 long sys_readlink(const char *upath, char *ubuf, int size)
 {
 	char *kbuf;
@@ -572,8 +559,7 @@ long sys_readlink(const char *upath, char *ubuf, int size)
 	kbuf = kmalloc((size_t)size);
 	if (!kbuf)
 		return -ENOMEM;
-	r = WITH_PATH(upath, !strcmp(path, "/proc/self/exe") ? self_exe(kbuf, size)
-				: vfs_readlink(path, kbuf, (size_t)size));
+	r = WITH_PATH(upath, vfs_readlink(path, kbuf, (size_t)size));
 	if (r > 0 && copy_to_user(ubuf, kbuf, (size_t)r))
 		r = -EFAULT;
 	kfree(kbuf);
