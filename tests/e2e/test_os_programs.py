@@ -21,7 +21,7 @@ from qemu import Qemu, exit_status  # noqa: E402
 
 PROGRAMS = ["files", "fds", "proc", "mem", "pipes", "poll", "signals", "time",
             "misc", "robust", "tty", "multioom"]
-PROGRAMS += ["libc_malloc", "libc_getopt"]  # the libc's own tests
+PROGRAMS += ["libc_malloc", "libc_getopt", "libc_stdlib"]  # the libc's own tests
 SUMMARY = r"(?:^|(?<=\n))(\d+) passed, (\d+) failed\n"
 
 
