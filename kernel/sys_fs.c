@@ -179,9 +179,16 @@ static long rw(int fd, void *buf, size_t n, bool write, const uint64_t *pos)
 
 	if (!f)
 		return -EBADF;
-	n = MIN(n, MAX_RW);
+	/* Linux's order: the whole range named must be user memory, a
+	 * count past SSIZE_MAX is -EINVAL, and only then is the count
+	 * capped.  Capping first took write(fd, buf, (size_t)-592) for a
+	 * 2 GiB copy of whatever was mapped after buf (tests/os/fuzz filled
+	 * the disk with one), where Linux says -EFAULT. */
 	if (!user_buf_ok(buf, n))
 		return -EFAULT;
+	if ((long)n < 0)
+		return -EINVAL;
+	n = MIN(n, MAX_RW);
 	if (on_disk(f))
 		mutex_lock(&fs_lock);
 	if (pos)
