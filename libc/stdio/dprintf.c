@@ -1,18 +1,19 @@
-/* libc/stdio/dprintf.c - dprintf and vdprintf: format, then one write.
- * Output longer than the 1024-byte buffer is cut (no FILE streams yet). */
-#include <stdio.h>
-#include <unistd.h>
+/* libc/stdio/dprintf.c - dprintf and vdprintf: printf to a file
+ * descriptor, through a stream of the moment on it (as glibc: buffered
+ * like any stream on that file, so normally one write at the end). */
+#include "libc/stdio/stdio_impl.h"
 
 int vdprintf(int fd, const char *restrict fmt, va_list ap)
 {
-	char buf[1024];
-	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	FILE f;
+	int n;
 
-	if (n < 0)
-		return n;
-	if ((size_t)n >= sizeof(buf))
-		n = sizeof(buf) - 1;
-	return write(fd, buf, n);
+	__stdio_init(&f, fd, F_WRITE);
+	n = vfprintf(&f, fmt, ap);
+	if (__stdio_flush_buffer(&f) && n >= 0)
+		n = -1;
+	__stdio_free_buffer(&f);
+	return n;
 }
 
 int dprintf(int fd, const char *restrict fmt, ...)

@@ -1,0 +1,51 @@
+/* libc/stdio/fputc.c - fputc, putc, putchar (and their _unlocked names:
+ * there are no threads, so no locks to skip).
+ *
+ * The fast path stores into a fully buffered stream that is writing and
+ * has room.  Everything else goes through __stdio_overflow, glibc's
+ * _IO_new_file_overflow: write the buffer if it is full, store the byte,
+ * then write at once if unbuffered, or line buffered and the byte is a
+ * newline.
+ */
+#include "libc/stdio/stdio_impl.h"
+
+int __stdio_overflow(FILE *f, unsigned char c)
+{
+	if (__stdio_to_write(f))
+		return EOF;
+	if (f->wpos == f->buf + f->size && __stdio_flush_buffer(f))
+		return EOF;
+	*f->wpos++ = c;
+	if (f->mode == _IONBF || (f->mode == _IOLBF && c == '\n'))
+		if (__stdio_flush_buffer(f))
+			return EOF;
+	return c;
+}
+
+int fputc(int c, FILE *f)
+{
+	if ((f->flags & F_WRITING) && f->mode == _IOFBF &&
+	    f->wpos < f->buf + f->size)
+		return *f->wpos++ = (unsigned char)c;
+	return __stdio_overflow(f, c);
+}
+
+int putc(int c, FILE *f)
+{
+	return fputc(c, f);
+}
+
+int putc_unlocked(int c, FILE *f)
+{
+	return fputc(c, f);
+}
+
+int putchar(int c)
+{
+	return fputc(c, stdout);
+}
+
+int putchar_unlocked(int c)
+{
+	return fputc(c, stdout);
+}

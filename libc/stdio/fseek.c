@@ -1,0 +1,46 @@
+/* libc/stdio/fseek.c - fseeko, fseek, rewind, fsetpos.
+ *
+ * Pending output is written first; a SEEK_CUR offset counts from where
+ * the program is (the file's offset less the unread input).  A seek that
+ * works drops the read window and what ungetc pushed, clears the end of
+ * file, and leaves the stream free to read or write next.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <unistd.h>
+
+#include "libc/stdio/stdio_impl.h"
+
+int fseeko(FILE *f, off_t offset, int whence)
+{
+	if (whence != SEEK_SET && whence != SEEK_CUR && whence != SEEK_END) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (__stdio_has_output(f) && __stdio_flush_buffer(f))
+		return -1;
+	if (whence == SEEK_CUR && !(f->flags & F_WRITING))
+		offset -= f->rend - f->rpos;
+	if (lseek(f->fd, offset, whence) < 0)
+		return -1;
+	f->flags &= ~(F_EOF | F_WRITING);
+	__stdio_empty_window(f);
+	f->wpos = f->buf;
+	return 0;
+}
+
+int fseek(FILE *f, long offset, int whence)
+{
+	return fseeko(f, offset, whence);
+}
+
+void rewind(FILE *f)
+{
+	fseeko(f, 0, SEEK_SET);
+	f->flags &= ~F_ERR;
+}
+
+int fsetpos(FILE *f, const fpos_t *pos)
+{
+	return fseeko(f, pos->__pos, SEEK_SET);
+}

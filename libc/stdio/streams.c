@@ -1,0 +1,73 @@
+/* libc/stdio/streams.c - stdin, stdout, stderr and the list of open
+ * streams, and the flush that exit() runs.
+ *
+ * The three standard streams are static and start on the list; every
+ * stream fopen/fdopen/popen/tmpfile make is added, fclose takes it off.
+ * __stdio_exit lives here, next to stdout and the list, because exit()
+ * refers to it only weakly: this object file is linked exactly when the
+ * program uses some stream (libc/internal/libc.h).
+ */
+#include "libc/internal/libc.h"
+#include "libc/stdio/stdio_impl.h"
+
+/* the list, newest first: stderr, stdout, stdin, then what the program
+ * opens (tentative definitions first, so the links can be initialized) */
+static FILE std_in, std_out, std_err;
+static FILE std_err = {.fd = 2, .flags = F_WRITE | F_LISTED, .mode = _IONBF,
+		       .next = &std_out};
+static FILE std_out = {.fd = 1, .flags = F_WRITE | F_LISTED,
+		       .mode = BUF_UNDECIDED, .prev = &std_err,
+		       .next = &std_in};
+static FILE std_in = {.fd = 0, .flags = F_READ | F_LISTED,
+		      .mode = BUF_UNDECIDED, .prev = &std_out};
+static FILE *head = &std_err;
+
+FILE *stdin = &std_in;
+FILE *stdout = &std_out;
+FILE *stderr = &std_err;
+
+void __stdio_link(FILE *f)
+{
+	f->prev = NULL;
+	f->next = head;
+	if (head)
+		head->prev = f;
+	head = f;
+	f->flags |= F_LISTED;
+}
+
+void __stdio_unlink(FILE *f)
+{
+	if (!(f->flags & F_LISTED))
+		return;
+	if (f->prev)
+		f->prev->next = f->next;
+	else
+		head = f->next;
+	if (f->next)
+		f->next->prev = f->prev;
+	f->prev = f->next = NULL;
+	f->flags &= ~F_LISTED;
+}
+
+FILE *__stdio_first(void)
+{
+	return head;
+}
+
+/* Writes the pending output of every stream (fflush(NULL)); 0, or EOF
+ * if any stream failed. */
+int __stdio_flush_all(void)
+{
+	int r = 0;
+
+	for (FILE *f = head; f; f = f->next)
+		if (__stdio_has_output(f) && __stdio_flush_buffer(f))
+			r = EOF;
+	return r;
+}
+
+void __stdio_exit(void)
+{
+	__stdio_flush_all();
+}
