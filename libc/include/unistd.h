@@ -49,6 +49,14 @@ int isatty(int fd);
 pid_t fork(void);
 pid_t vfork(void);
 int execve(const char *path, char *const argv[], char *const envp[]);
+/* the exec family (libc/process/exec.c): v takes an argv, l a list
+ * ending in NULL, e an environment, p searches PATH */
+int execv(const char *path, char *const argv[]);
+int execvp(const char *file, char *const argv[]);
+int execvpe(const char *file, char *const argv[], char *const envp[]);
+int execl(const char *path, const char *arg0, ...);
+int execlp(const char *file, const char *arg0, ...);
+int execle(const char *path, const char *arg0, ...);
 _Noreturn void _exit(int status);
 pid_t getpid(void);
 pid_t getppid(void);
@@ -65,6 +73,40 @@ uid_t getuid(void);
 uid_t geteuid(void);
 gid_t getgid(void);
 gid_t getegid(void);
+
+unsigned sleep(unsigned seconds);
+int usleep(useconds_t usec);
+
+int gethostname(char *name, size_t len);
+char *getlogin(void);
+int getlogin_r(char *buf, size_t size);
+char *ttyname(int fd);
+int ttyname_r(int fd, char *buf, size_t size);
+
+/* sysconf names (glibc's numbers) */
+#define _SC_ARG_MAX 0
+#define _SC_CHILD_MAX 1
+#define _SC_CLK_TCK 2
+#define _SC_NGROUPS_MAX 3
+#define _SC_OPEN_MAX 4
+#define _SC_JOB_CONTROL 7
+#define _SC_SAVED_IDS 8
+#define _SC_VERSION 29
+#define _SC_PAGESIZE 30
+#define _SC_PAGE_SIZE _SC_PAGESIZE
+#define _SC_LINE_MAX 43
+#define _SC_IOV_MAX 60
+#define _SC_LOGIN_NAME_MAX 71
+#define _SC_TTY_NAME_MAX 72
+#define _SC_NPROCESSORS_CONF 83
+#define _SC_NPROCESSORS_ONLN 84
+#define _SC_PHYS_PAGES 85
+#define _SC_AVPHYS_PAGES 86
+#define _SC_SYMLOOP_MAX 173
+#define _SC_HOST_NAME_MAX 180
+
+long sysconf(int name);
+int getpagesize(void);
 
 int brk(void *end);
 void *sbrk(long increment);
