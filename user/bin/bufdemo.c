@@ -57,37 +57,52 @@ static void write_part(unsigned seconds)
 	write(STDOUT_FILENO, "and end of line\n", 16);
 }
 
-static int usage(void)
+static _Noreturn void usage(const char *complaint, const char *what)
 {
+	if (complaint)
+		fprintf(stderr, "bufdemo: %s%s\n", complaint, what);
 	fputs("usage: bufdemo [-s SECONDS] [stdio | write]\n", stderr);
-	return 2;
+	exit(2);
+}
+
+/* -s's argument: whole seconds, at most an hour. */
+static unsigned parse_seconds(const char *arg)
+{
+	char *end;
+	unsigned long n = strtoul(arg, &end, 10);
+
+	if (!*arg || *end || n > 3600)
+		usage("not a number of seconds (0 to 3600): ", arg);
+	return (unsigned)n;
 }
 
 int main(int argc, char **argv)
 {
-	unsigned seconds = 10;
-	int i = 1;
+	unsigned seconds = 10; /* the slide's sleep(10) */
+	char option[] = "-- '?'";
+	int c;
 
-	if (i + 1 < argc && strcmp(argv[i], "-s") == 0) {
-		char *end;
-		unsigned long n = strtoul(argv[i + 1], &end, 10);
-
-		if (!*argv[i + 1] || *end || n > 3600)
-			return usage();
-		seconds = (unsigned)n;
-		i += 2;
+	opterr = 0;
+	while ((c = getopt(argc, argv, ":s:")) != -1) {
+		option[4] = (char)optopt;
+		if (c == 's')
+			seconds = parse_seconds(optarg);
+		else if (c == ':')
+			usage("option requires an argument ", option);
+		else
+			usage("invalid option ", option);
 	}
-	if (i + 1 < argc)
-		return usage();
-	if (i == argc) {
+	if (argc - optind > 1)
+		usage("extra operand ", argv[optind + 1]);
+	if (optind == argc) {
 		stdio_part(seconds);
 		write_part(seconds);
-	} else if (strcmp(argv[i], "stdio") == 0) {
+	} else if (strcmp(argv[optind], "stdio") == 0) {
 		stdio_part(seconds);
-	} else if (strcmp(argv[i], "write") == 0) {
+	} else if (strcmp(argv[optind], "write") == 0) {
 		write_part(seconds);
 	} else {
-		return usage();
+		usage("not stdio or write: ", argv[optind]);
 	}
 	fputs("bufdemo: exit() flushes stdout\n", stderr);
 	exit(0);

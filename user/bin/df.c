@@ -23,6 +23,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <unistd.h>
 
 #define MOUNTS "/proc/mounts"
 #define MAX_MOUNTS 256
@@ -336,35 +337,28 @@ static int df_all(void)
 	return status;
 }
 
-static int usage(void)
+static _Noreturn void usage(int option)
 {
+	fprintf(stderr, "df: invalid option -- '%c'\n", option);
 	fputs("usage: df [-a] [-h] [-k] [-T] [FILE...]\n", stderr);
-	return 2;
+	exit(2);
 }
 
 int main(int argc, char **argv)
 {
 	const char *header[NCOLUMNS] = { "Filesystem", "Type", "1K-blocks", "Used",
 					 "Available", "Use%", "Mounted on" };
-	int i, status;
+	int c, status;
 
-	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
+	opterr = 0;
+	while ((c = getopt(argc, argv, "ahkT")) != -1)
+		switch (c) {
+		case 'a': show_all = 1; break;
+		case 'h': human = 1; break;
+		case 'k': human = 0; break;
+		case 'T': show_type = 1; break;
+		default: usage(optopt);
 		}
-		for (const char *o = argv[i] + 1; *o; o++)
-			if (*o == 'a')
-				show_all = 1;
-			else if (*o == 'h')
-				human = 1;
-			else if (*o == 'k')
-				human = 0;
-			else if (*o == 'T')
-				show_type = 1;
-			else
-				return usage();
-	}
 	if (read_mounts() < 0) {
 		fprintf(stderr, "df: %s: %s\n", MOUNTS, strerror(errno));
 		return 1;
@@ -374,7 +368,7 @@ int main(int argc, char **argv)
 		header[4] = "Avail";
 	}
 	add_row(header);
-	status = i < argc ? df_files(argv + i) : df_all();
+	status = optind < argc ? df_files(argv + optind) : df_all();
 	if (nrows > 1)
 		print_table();
 	else if (!status) {

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/klog.h>
+#include <unistd.h>
 
 #define SYSLOG_ACTION_READ_ALL 3
 #define SYSLOG_ACTION_SIZE_BUFFER 10
@@ -54,13 +55,21 @@ static void print_log(const char *buf, size_t len, int raw)
 
 int main(int argc, char **argv)
 {
-	int raw = 0, size, len;
+	int raw = 0, size, len, c;
 	char *buf;
 
-	if (argc == 2 && strcmp(argv[1], "-r") == 0)
+	opterr = 0;
+	while ((c = getopt(argc, argv, "r")) != -1) {
+		if (c != 'r') {
+			fprintf(stderr, "dmesg: invalid option -- '%c'\n", optopt);
+			fputs("usage: dmesg [-r]\n", stderr);
+			return 2;
+		}
 		raw = 1;
-	else if (argc != 1) {
-		fputs("usage: dmesg [-r]\n", stderr);
+	}
+	if (optind < argc) {
+		fprintf(stderr, "dmesg: extra operand '%s'\nusage: dmesg [-r]\n",
+			argv[optind]);
 		return 2;
 	}
 	size = klogctl(SYSLOG_ACTION_SIZE_BUFFER, NULL, 0);

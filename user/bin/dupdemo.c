@@ -71,11 +71,20 @@ int main(int argc, char **argv)
 {
 	int fd, copy, saved, first, second;
 
-	if (argc > 2 || (argc == 2 && argv[1][0] == '-')) {
+	opterr = 0;
+	if (getopt(argc, argv, "") != -1) {
+		fprintf(stderr, "dupdemo: invalid option -- '%c'\n", optopt);
 		fputs("usage: dupdemo [FILE]\n", stderr);
 		return 2;
 	}
-	name = argc > 1 ? argv[1] : "dupdemo.out";
+	argc -= optind - 1; /* the operands follow argv[0] */
+	argv += optind - 1;
+	if (argc > 2) {
+		fprintf(stderr, "dupdemo: extra operand '%s'\n", argv[argc - 1]);
+		fputs("usage: dupdemo [FILE]\n", stderr);
+		return 2;
+	}
+	name = argc == 2 ? argv[1] : "dupdemo.out";
 
 	fd = create();
 	copy = dup(fd);

@@ -81,8 +81,16 @@ int main(int argc, char **argv)
 	int requests[2], responses[2];
 	pid_t pid;
 
-	(void)argv;
-	if (argc != 1) {
+	opterr = 0;
+	if (getopt(argc, argv, "") != -1) {
+		fprintf(stderr, "echopipe: invalid option -- '%c'\n", optopt);
+		fputs("usage: echopipe\n", stderr);
+		return 2;
+	}
+	argc -= optind - 1; /* the operands follow argv[0] */
+	argv += optind - 1;
+	if (argc > 1) {
+		fprintf(stderr, "echopipe: extra operand '%s'\n", argv[argc - 1]);
 		fputs("usage: echopipe\n", stderr);
 		return 2;
 	}

@@ -109,12 +109,23 @@ static void on_existing(const char *mode, char *read_out, char *file_out,
 int main(int argc, char **argv)
 {
 	static const char *const modes[] = { "r", "w", "a", "r+", "w+", "a+" };
-	const char *dir = argc > 1 ? argv[1] : ".";
+	const char *dir = ".";
 
-	if (argc > 2 || (argc == 2 && argv[1][0] == '-')) {
+	opterr = 0;
+	if (getopt(argc, argv, "") != -1) {
+		fprintf(stderr, "fmodes: invalid option -- '%c'\n", optopt);
 		fputs("usage: fmodes [DIR]\n", stderr);
 		return 2;
 	}
+	argc -= optind - 1; /* the operands follow argv[0] */
+	argv += optind - 1;
+	if (argc > 2) {
+		fprintf(stderr, "fmodes: extra operand '%s'\n", argv[argc - 1]);
+		fputs("usage: fmodes [DIR]\n", stderr);
+		return 2;
+	}
+	if (argc == 2)
+		dir = argv[1];
 	snprintf(missing, sizeof(missing), "%s/fmodes-test-missing", dir);
 	snprintf(existing, sizeof(existing), "%s/fmodes-test-existing", dir);
 	printf("%-4s %-32s %-12s %s\n", "mode", "on a missing file", "fgets reads",

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MEMINFO "/proc/meminfo"
 
@@ -143,30 +144,32 @@ static void print_free(const struct meminfo *m, int unit)
 	print_row("Swap:", swap, 3, unit);
 }
 
-static int usage(void)
+static _Noreturn void usage(const char *complaint, int option)
 {
+	if (complaint)
+		fprintf(stderr, "free: %s -- '%c'\n", complaint, option);
 	fputs("usage: free [-b | -k | -m | -g | -h]\n", stderr);
-	return 2;
+	exit(2);
 }
 
 int main(int argc, char **argv)
 {
 	struct meminfo m;
-	int unit = KIBI;
+	int unit = KIBI, c;
 
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "-b") == 0)
-			unit = BYTES;
-		else if (strcmp(argv[i], "-k") == 0)
-			unit = KIBI;
-		else if (strcmp(argv[i], "-m") == 0)
-			unit = MEBI;
-		else if (strcmp(argv[i], "-g") == 0)
-			unit = GIBI;
-		else if (strcmp(argv[i], "-h") == 0)
-			unit = HUMAN;
-		else
-			return usage();
+	opterr = 0;
+	while ((c = getopt(argc, argv, "bkmgh")) != -1)
+		switch (c) {
+		case 'b': unit = BYTES; break;
+		case 'k': unit = KIBI; break;
+		case 'm': unit = MEBI; break;
+		case 'g': unit = GIBI; break;
+		case 'h': unit = HUMAN; break;
+		default: usage("invalid option", optopt);
+		}
+	if (optind < argc) {
+		fprintf(stderr, "free: extra operand '%s'\n", argv[optind]);
+		usage(NULL, 0);
 	}
 	if (read_meminfo(&m) < 0) {
 		fprintf(stderr, "free: %s: %s\n", MEMINFO, strerror(errno));

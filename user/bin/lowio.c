@@ -32,16 +32,27 @@ static void fail(const char *what)
 
 int main(int argc, char **argv)
 {
-	const char *name = argc > 1 ? argv[1] : "lowio.c";
+	const char *name = "lowio.c"; /* the slide reads its own source */
 	char buf[1000];
 	struct stat st;
 	ssize_t rd, wr;
 	int fd;
 
-	if (argc > 2 || (argc == 2 && argv[1][0] == '-' && argv[1][1])) {
+	opterr = 0;
+	if (getopt(argc, argv, "") != -1) {
+		fprintf(stderr, "lowio: invalid option -- '%c'\n", optopt);
 		fputs("usage: lowio [FILE]\n", stderr);
 		return 2;
 	}
+	argc -= optind - 1; /* the operands follow argv[0] */
+	argv += optind - 1;
+	if (argc > 2) {
+		fprintf(stderr, "lowio: extra operand '%s'\n", argv[argc - 1]);
+		fputs("usage: lowio [FILE]\n", stderr);
+		return 2;
+	}
+	if (argc == 2)
+		name = argv[1];
 	fd = open(name, O_RDONLY);
 	if (fd < 0)
 		fail(name); /* errno says which error */

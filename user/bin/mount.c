@@ -18,12 +18,15 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <unistd.h>
 
 #define MOUNTS "/proc/mounts"
 #define EXIT_USAGE 2
 #define EXIT_MOUNT_FAILED 32 /* util-linux: "mount failure" */
+#define OPTIONS_MAX 256
 
 /* Undoes /proc/mounts' octal escapes (\040 for a space...) in place. */
 static void unescape(char *s)
@@ -100,43 +103,53 @@ static void parse_options(char *options, unsigned long *flags, char *data,
 	}
 }
 
-static int usage(void)
+static _Noreturn void usage(const char *complaint, int option)
 {
+	if (complaint)
+		fprintf(stderr, "mount: %s -- '%c'\n", complaint, option);
 	fputs("usage: mount\n"
 	      "       mount [-r | -w] [-t TYPE] [-o OPTIONS] DEVICE DIR\n",
 	      stderr);
-	return EXIT_USAGE;
+	exit(EXIT_USAGE);
+}
+
+/* Appends ",MORE" to the option list OPTIONS (of size OPTIONS_MAX). */
+static void add_options(char *options, const char *more)
+{
+	if (strlen(options) + strlen(more) + 2 > OPTIONS_MAX) {
+		fputs("mount: too many options\n", stderr);
+		exit(EXIT_USAGE);
+	}
+	strcat(strcat(options, ","), more);
 }
 
 int main(int argc, char **argv)
 {
 	const char *type = NULL;
-	char options[256] = "", data[256] = "";
+	char options[OPTIONS_MAX] = "", data[OPTIONS_MAX] = "";
 	unsigned long flags = 0;
-	int i;
+	int c;
 
-	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-		if (strcmp(argv[i], "-r") == 0)
-			strcat(options, ",ro");
-		else if (strcmp(argv[i], "-w") == 0)
-			strcat(options, ",rw");
-		else if (strcmp(argv[i], "-t") == 0 && i + 1 < argc)
-			type = argv[++i];
-		else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc &&
-			 strlen(options) + strlen(argv[i + 1]) + 2 < sizeof(options))
-			strcat(strcat(options, ","), argv[++i]);
-		else
-			return usage();
-		if (strlen(options) > sizeof(options) - 8)
-			return usage();
-	}
-	if (i == argc && argc == 1)
+	if (argc == 1)
 		return list_mounts();
-	if (argc - i != 2)
-		return usage();
+	opterr = 0;
+	while ((c = getopt(argc, argv, ":rwt:o:")) != -1)
+		switch (c) {
+		case 'r': add_options(options, "ro"); break;
+		case 'w': add_options(options, "rw"); break;
+		case 't': type = optarg; break;
+		case 'o': add_options(options, optarg); break;
+		case ':': usage("option requires an argument", optopt);
+		default: usage("invalid option", optopt);
+		}
+	if (argc - optind != 2) {
+		fputs("mount: give a DEVICE and a DIR\n", stderr);
+		usage(NULL, 0);
+	}
 	parse_options(options, &flags, data, sizeof(data));
-	if (mount(argv[i], argv[i + 1], type, flags, *data ? data : NULL) < 0) {
-		fprintf(stderr, "mount: %s: %s\n", argv[i + 1], strerror(errno));
+	if (mount(argv[optind], argv[optind + 1], type, flags,
+		  *data ? data : NULL) < 0) {
+		fprintf(stderr, "mount: %s: %s\n", argv[optind + 1], strerror(errno));
 		return EXIT_MOUNT_FAILED;
 	}
 	return 0;

@@ -149,26 +149,34 @@ static void through_pipe(void)
 	waitpid(consumer, NULL, 0);
 }
 
+static _Noreturn void usage(const char *complaint, const char *what)
+{
+	fprintf(stderr, "pipedemo: %s%s\n", complaint, what);
+	fputs("usage: pipedemo [-s SECONDS] [FILE]\n", stderr);
+	exit(2);
+}
+
 int main(int argc, char **argv)
 {
 	const char *name = "pipedemo.tmp";
-	int i = 1;
+	char option[] = "-- '?'", *end;
+	int c;
 
-	if (i + 1 < argc && strcmp(argv[i], "-s") == 0) {
-		char *end;
-		unsigned long n = strtoul(argv[i + 1], &end, 10);
-
-		if (!*argv[i + 1] || *end || n > 60)
-			i = argc + 1; /* a usage error */
-		seconds = (unsigned)n;
-		i += 2;
+	opterr = 0;
+	while ((c = getopt(argc, argv, ":s:")) != -1) {
+		option[4] = (char)optopt;
+		if (c == ':')
+			usage("option requires an argument ", option);
+		if (c != 's')
+			usage("invalid option ", option);
+		seconds = (unsigned)strtoul(optarg, &end, 10);
+		if (!*optarg || *end || seconds > 60)
+			usage("not a number of seconds (0 to 60): ", optarg);
 	}
-	if (i < argc && argv[i][0] != '-')
-		name = argv[i++];
-	if (i != argc) {
-		fputs("usage: pipedemo [-s SECONDS] [FILE]\n", stderr);
-		return 2;
-	}
+	if (argc - optind > 1)
+		usage("extra operand ", argv[optind + 1]);
+	if (optind < argc)
+		name = argv[optind];
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	through_file(name);
 	unlink(name);

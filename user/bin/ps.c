@@ -236,14 +236,20 @@ static int *list_pids(size_t *count)
 int main(int argc, char **argv)
 {
 	size_t count;
-	int *pids;
+	int *pids, c;
 
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "-e") != 0 && strcmp(argv[i], "-A") != 0) {
-			fprintf(stderr, "ps: unknown option %s\n"
-					"usage: ps [-e | -A]\n", argv[i]);
+	opterr = 0;
+	while ((c = getopt(argc, argv, "eA")) != -1)
+		if (c == '?') {
+			fprintf(stderr, "ps: invalid option -- '%c'\n", optopt);
+			fputs("usage: ps [-e | -A]\n", stderr);
 			return 2;
 		}
+	if (optind < argc) {
+		fprintf(stderr, "ps: extra operand '%s'\nusage: ps [-e | -A]\n",
+			argv[optind]);
+		return 2;
+	}
 	pids = list_pids(&count);
 	if (!pids) {
 		fprintf(stderr, "ps: /proc: %s\n", strerror(errno));

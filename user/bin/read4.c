@@ -138,7 +138,17 @@ int main(int argc, char **argv)
 {
 	struct result raw, buffered;
 
-	if (argc != 2 || argv[1][0] == '-') {
+	opterr = 0;
+	if (getopt(argc, argv, "") != -1) {
+		fprintf(stderr, "read4: invalid option -- '%c'\n", optopt);
+		fputs("usage: read4 FILE\n", stderr);
+		return 2;
+	}
+	argc -= optind - 1; /* the operands follow argv[0] */
+	argv += optind - 1;
+	if (argc != 2) {
+		fputs(argc < 2 ? "read4: missing FILE\n" : "read4: one FILE only\n",
+		      stderr);
 		fputs("usage: read4 FILE\n", stderr);
 		return 2;
 	}

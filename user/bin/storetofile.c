@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define BUFLEN 256
 
@@ -40,16 +41,27 @@ static long long file_size(const char *name)
 
 int main(int argc, char **argv)
 {
-	const char *name = argc > 1 ? argv[1] : "tokens";
+	const char *name = "tokens";
 	long long before, after;
 	FILE *outfile;
 	char *instring;
 	int strings = 0;
 
-	if (argc > 2 || (argc == 2 && argv[1][0] == '-' && argv[1][1])) {
+	opterr = 0;
+	if (getopt(argc, argv, "") != -1) {
+		fprintf(stderr, "storetofile: invalid option -- '%c'\n", optopt);
 		fputs("usage: storetofile [FILE]\n", stderr);
 		return 2;
 	}
+	argc -= optind - 1; /* the operands follow argv[0] */
+	argv += optind - 1;
+	if (argc > 2) {
+		fprintf(stderr, "storetofile: extra operand '%s'\n", argv[argc - 1]);
+		fputs("usage: storetofile [FILE]\n", stderr);
+		return 2;
+	}
+	if (argc == 2)
+		name = argv[1];
 	outfile = fopen(name, "w+");
 	if (!outfile) {
 		fprintf(stderr, "storetofile: %s: %s\n", name, strerror(errno));

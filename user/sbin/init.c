@@ -203,10 +203,11 @@ static _Noreturn void keep_console_shell(const char *shell)
 	}
 }
 
-static int usage(void)
+static int usage(const char *bad)
 {
-	dprintf(2, "usage: init [-s SHELL]\n"
-		   "       init PROGRAM [ARGUMENT...]\n");
+	dprintf(2, "init: invalid arguments from %s on\n"
+		   "usage: init [-s SHELL]\n"
+		   "       init PROGRAM [ARGUMENT...]\n", bad);
 	return 2;
 }
 
@@ -220,7 +221,7 @@ int main(int argc, char **argv)
 	if (argc == 3 && strcmp(argv[1], "-s") == 0)
 		shell = argv[2];
 	else if (argc != 1)
-		return usage();
+		return usage(argv[1]);
 	if (getpid() != 1) {
 		dprintf(2, "init: not process 1: the console shell is process "
 			   "1's job; nothing to do\n");

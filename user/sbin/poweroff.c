@@ -18,9 +18,9 @@
 
 int main(int argc, char **argv)
 {
-	(void)argv;
 	if (argc > 1) {
-		dprintf(2, "usage: poweroff\n");
+		dprintf(2, "poweroff: extra operand '%s'\nusage: poweroff\n",
+			argv[1]);
 		return 2;
 	}
 	sync();

@@ -17,9 +17,9 @@
 
 int main(int argc, char **argv)
 {
-	(void)argv;
 	if (argc > 1) {
-		dprintf(2, "usage: reboot\n");
+		dprintf(2, "reboot: extra operand '%s'\nusage: reboot\n",
+			argv[1]);
 		return 2;
 	}
 	sync();
