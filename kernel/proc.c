@@ -95,15 +95,19 @@ static void proc_free(struct process *p)
 	kfree(p);
 }
 
+/* argv's strings, each with its NUL, in one buffer cut to a page. */
 void proc_set_cmdline(struct process *p, char *const argv[])
 {
-	uint32_t len = 0;
-	char *buf = kmalloc(PAGE_SIZE);
+	uint32_t len = 0, done = 0;
+	char *buf;
 
-	for (int i = 0; buf && argv[i] && len < PAGE_SIZE; i++) {
-		uint32_t n = MIN(strlen(argv[i]) + 1, PAGE_SIZE - len);
-		memcpy(buf + len, argv[i], n);
-		len += n;
+	for (int i = 0; argv[i] && len < PAGE_SIZE; i++)
+		len = MIN(len + strlen(argv[i]) + 1, PAGE_SIZE);
+	buf = kmalloc(len + 1);
+	for (int i = 0; buf && argv[i] && done < len; i++) {
+		uint32_t n = MIN(strlen(argv[i]) + 1, len - done);
+		memcpy(buf + done, argv[i], n);
+		done += n;
 	}
 	kfree(p->cmdline);
 	p->cmdline = buf;

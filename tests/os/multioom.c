@@ -289,19 +289,38 @@ struct mem {
 	long heap, free;
 };
 
+/* This process's resident pages in kB (field 24 of /proc/self/stat):
+ * they come out of MemFree too, and the rounds may fault in a page of
+ * our own (a deeper stack, a libc buffer) without any leak. */
+static long own_rss_kb(void)
+{
+	char buf[1024];
+	int fd = open("/proc/self/stat", O_RDONLY);
+	long n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+	char *s = n > 0 ? strrchr((buf[n] = 0, buf), ')') : NULL;
+
+	if (fd >= 0)
+		close(fd);
+	for (int field = 2; s && field < 24; field++)
+		s = strchr(s + 1, ' ');
+	if (!s)
+		T_FAIL("cannot read rss from /proc/self/stat");
+	return atol(s + 1) * 4;
+}
+
 /* This OS's kernel memory; {-1, -1} on Linux (whose meminfo moves with
  * everything else the host runs) or without /proc/meminfo. */
 static struct mem kernel_memory(void)
 {
 	if (t_on_linux())
 		return (struct mem){-1, -1};
-	return (struct mem){meminfo("KernelHeapUsed"), meminfo("MemFree")};
+	return (struct mem){meminfo("KernelHeapUsed"), meminfo("MemFree") + own_rss_kb()};
 }
 
 /* Runs rounds of kb a level; each must reach the same depth, which is
- * returned.  MemFree counts this process's own pages too, so between the
- * two readings nothing but the rounds happens (a first dprintf, for one,
- * would fault in another stack page). */
+ * returned.  MemFree counts this process's own pages too, so its
+ * resident size is added back (kernel_memory), and between the two
+ * readings nothing but the rounds happens. */
 static int same_depth(int rounds, int kb)
 {
 	int depth[ROUNDS];
