@@ -52,9 +52,16 @@ int lstat(const char *restrict path, struct stat *restrict st);
 int fstat(int fd, struct stat *st);
 int fstatat(int dirfd, const char *restrict path, struct stat *restrict st,
 	    int flags);
+/* times[i].tv_nsec may say "now" or "leave this one alone" */
+#define UTIME_NOW ((1l << 30) - 1l)
+#define UTIME_OMIT ((1l << 30) - 2l)
+
 int mkdir(const char *path, mode_t mode);
 int chmod(const char *path, mode_t mode);
 int fchmod(int fd, mode_t mode);
 mode_t umask(mode_t mask);
+int utimensat(int dirfd, const char *path, const struct timespec times[2],
+	      int flags);
+int futimens(int fd, const struct timespec times[2]);
 
 #endif
