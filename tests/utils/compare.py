@@ -13,8 +13,11 @@ this host next to GNU coreutils/grep/findutils.  compare() runs both:
 
 and checks that the exit status, standard output, standard error (exactly,
 by shape only, or not at all) and, for programs that change files, the
-resulting directory tree agree.  On a difference it raises AssertionError
-whose first line says what differed and whose rest shows both sides.
+resulting directory tree agree.  Before standard error is compared, the
+hint lines that legitimately differ are dropped: GNU's "Try 'ls --help'
+for more information." and our "usage: ..." lines (HINT_LINES).  On a
+difference it raises AssertionError whose first line says what differed
+and whose rest shows both sides.
 
     from compare import compare, ours, scratch
     compare("cat", ["-n", "a", "missing"], files={"a": "x\\ny\\n"})
@@ -24,7 +27,9 @@ whose first line says what differed and whose rest shows both sides.
 Other helpers: ours(NAME) / gnu(NAME) give the two executables, run()
 runs one program, snapshot() describes a directory tree, scratch() makes
 a temporary directory that is removed afterwards, head() reads the first
-bytes of a program that never ends (yes).
+bytes of a program that never ends (yes), bad_option() checks the usage
+message and status 2 of an unknown option.  UTILS_BIN=DIR in the
+environment makes ours() look in DIR instead of build/user/bin.
 """
 
 import contextlib
@@ -40,7 +45,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-OUR_DIRS = [ROOT / "build" / "user" / "bin", ROOT / "build" / "user" / "sbin"]
+# UTILS_BIN=DIR tests the programs in DIR instead (e.g. builds of the same
+# sources against the host's libc, while our libc is incomplete).
+OUR_DIRS = ([Path(os.environ["UTILS_BIN"])] if os.environ.get("UTILS_BIN")
+            else [ROOT / "build" / "user" / "bin", ROOT / "build" / "user" / "sbin"])
 GNU_PATH = "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"
 
 # What both sides run with: no locale or time zone differences.
@@ -158,42 +166,54 @@ def populate(top, files):
             path.write_bytes(data)
 
 
-def snapshot(top):
+def snapshot(top, times=False):
     """{relative path: description} of everything under TOP: the type,
     the permission bits, the link count, and a file's size and content
-    hash or a link's target.  Times are left out."""
-    tree = {}
+    hash or a link's target; with TIMES also a file's or directory's
+    access and modification times (in nanoseconds, taken before any file
+    is read, as reading may move access times)."""
+    stats = {}
     top = str(top)
     for dirpath, dirnames, filenames in os.walk(top):
         for name in sorted(dirnames + filenames):
             path = os.path.join(dirpath, name)
-            st = os.lstat(path)
-            rel = os.path.relpath(path, top)
-            mode = oct(stat.S_IMODE(st.st_mode))
-            if stat.S_ISLNK(st.st_mode):
-                tree[rel] = ("link", os.readlink(path))
-            elif stat.S_ISDIR(st.st_mode):
-                tree[rel] = ("dir", mode)
-            elif stat.S_ISREG(st.st_mode):
-                with open(path, "rb") as f:
-                    digest = hashlib.sha1(f.read()).hexdigest()[:12]
-                tree[rel] = ("file", mode, st.st_nlink, st.st_size, digest)
-            else:
-                tree[rel] = ("other", stat.S_IFMT(st.st_mode), mode)
+            stats[os.path.relpath(path, top)] = (path, os.lstat(path))
+    tree = {}
+    for rel, (path, st) in stats.items():
+        mode = oct(stat.S_IMODE(st.st_mode))
+        when = (st.st_atime_ns, st.st_mtime_ns) if times else ()
+        if stat.S_ISLNK(st.st_mode):
+            tree[rel] = ("link", os.readlink(path))
+        elif stat.S_ISDIR(st.st_mode):
+            tree[rel] = ("dir", mode) + when
+        elif stat.S_ISREG(st.st_mode):
+            with open(path, "rb") as f:
+                digest = hashlib.sha1(f.read()).hexdigest()[:12]
+            tree[rel] = ("file", mode, st.st_nlink, st.st_size, digest) + when
+        else:
+            tree[rel] = ("other", stat.S_IFMT(st.st_mode), mode)
     return tree
 
 
-def run_in_scratch(program, name, args, *, files, stdin, tree, env, top):
-    """Build FILES in the directory TOP (made fresh), run PROGRAM there."""
-    shutil.rmtree(top, ignore_errors=True)
-    os.mkdir(top)
-    populate(top, files)
+def run_in_scratch(program, name, args, *, files, stdin, tree, env, top,
+                   fresh=True):
+    """Run PROGRAM in the directory TOP, first made afresh from FILES
+    (unless FRESH is false: then TOP is used as it is)."""
+    if fresh:
+        make_writable(top)
+        shutil.rmtree(top, ignore_errors=True)
+        os.mkdir(top)
+        populate(top, files)
     r = run(program, args, cwd=top, stdin=stdin, env=env, argv0=name)
     if tree:
-        r.tree = snapshot(top)
-    make_writable(top)
-    shutil.rmtree(top, ignore_errors=True)
+        r.tree = snapshot(top, times=tree == "times")
     return r
+
+
+# GNU's pointer to --help and our usage lines (with their continuation
+# lines, indented under the first), dropped from stderr before comparing.
+HINT_LINES = [(rb"^Try '[^']*--help' for more information\.\n", b""),
+              (rb"^usage: .*\n(?:       .*\n)*", b"")]
 
 
 def substitute(data, subs):
@@ -219,17 +239,20 @@ def diff(a, b, name_a="ours", name_b="gnu"):
 
 
 def compare(name, args=(), *, files=None, stdin=b"", stderr="exact",
-            tree=False, normalise=None, env=None, status=None):
+            tree=False, normalise=None, env=None, status=None, shared=False):
     """Run our NAME and GNU's NAME with ARGS in a fresh scratch directory
     holding FILES (see populate()) and compare them; returns (ours, gnu)
     Runs.
 
     stderr: "exact" (after normalising), "shape" (same number of lines,
     same prefixes; for messages whose wording may differ) or "ignore".
-    tree: also compare the directory tree left behind.  normalise:
-    substitutions (see substitute()) applied to stdout and stderr of both
-    before comparing.  status: the status ours must give when it is meant
-    to differ from GNU's (otherwise they must be equal)."""
+    tree: also compare the directory tree left behind ("times": with the
+    files' times).  normalise: substitutions (see substitute()) applied to
+    stdout and stderr of both before comparing.  status: the status ours
+    must give when it is meant to differ from GNU's (otherwise they must
+    be equal).  shared: for programs that change nothing, run both in the
+    one directory, so that inode numbers and times are the same for both
+    (ours runs first)."""
     if isinstance(stdin, str):
         stdin = stdin.encode()
     with scratch() as top:
@@ -237,7 +260,7 @@ def compare(name, args=(), *, files=None, stdin=b"", stderr="exact",
         a = run_in_scratch(ours(name), name, args, files=files, stdin=stdin,
                            tree=tree, env=env, top=work)
         b = run_in_scratch(gnu(name), name, args, files=files, stdin=stdin,
-                           tree=tree, env=env, top=work)
+                           tree=tree, env=env, top=work, fresh=not shared)
     what = f"{name} {' '.join(map(str, args))}".strip()
     both = f"\n--- ours:\n{a.describe()}\n--- gnu:\n{b.describe()}"
 
@@ -247,7 +270,8 @@ def compare(name, args=(), *, files=None, stdin=b"", stderr="exact",
     out_a, out_b = substitute(a.stdout, normalise), substitute(b.stdout, normalise)
     if out_a != out_b:
         raise AssertionError(f"{what}: stdout differs\n{diff(out_a, out_b)}{both}")
-    err_a, err_b = substitute(a.stderr, normalise), substitute(b.stderr, normalise)
+    err_a = substitute(substitute(a.stderr, HINT_LINES), normalise)
+    err_b = substitute(substitute(b.stderr, HINT_LINES), normalise)
     if stderr == "exact" and err_a != err_b:
         raise AssertionError(f"{what}: stderr differs\n{diff(err_a, err_b)}{both}")
     if stderr == "shape" and stderr_shape(err_a) != stderr_shape(err_b):
