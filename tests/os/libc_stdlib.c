@@ -593,6 +593,11 @@ static void abort_overrides_handler_and_mask(void)
 
 static void system_runs_shell_commands(void)
 {
+	if (access("/bin/sh", X_OK) < 0) { /* a system without a shell */
+		T_EQ(system(NULL), 0);
+		T_EXITED(system("exit 3"), 127);
+		return;
+	}
 	T_TRUE(system(NULL) != 0);
 	T_EXITED(system("exit 3"), 3);
 	T_EXITED(system("true"), 0);
