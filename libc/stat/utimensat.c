@@ -1,10 +1,7 @@
 /* libc/stat/utimensat.c - utimensat, futimens: set a file's access and
  * modification times to the nanosecond (UTIME_NOW and UTIME_OMIT in
  * tv_nsec mean "now" and "leave alone").  The 32-bit utimensat call
- * (320) takes the 32-bit time_t timespec this libc has.
- *
- * (Added with user/bin/touch.c; <sys/stat.h> should declare both and
- * define UTIME_NOW ((1l << 30) - 1l) and UTIME_OMIT ((1l << 30) - 2l).) */
+ * (320) takes the 32-bit time_t timespec this libc has. */
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <time.h>

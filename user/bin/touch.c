@@ -20,15 +20,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#ifndef UTIME_NOW
-/* Our <sys/stat.h> does not declare these yet; libc/stat/utimensat.c
- * has the function. */
-#define UTIME_NOW ((1l << 30) - 1l)
-#define UTIME_OMIT ((1l << 30) - 2l)
-int utimensat(int dirfd, const char *path, const struct timespec times[2],
-	      int flags);
-#endif
-
 static int no_create, no_deref;
 
 static _Noreturn void usage(const char *fmt, int opt)
