@@ -11,8 +11,8 @@
 int utimensat(int dirfd, const char *path, const struct timespec times[2],
 	      int flags)
 {
-	return __syscall_ret(__syscall4(SYS_utimensat, dirfd, path, times,
-					flags));
+	return __syscall_ret(
+	    __syscall4(SYS_utimensat, dirfd, path, times, flags));
 }
 
 /* A NULL path makes utimensat work on the fd itself, as Linux defines. */

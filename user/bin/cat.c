@@ -100,7 +100,8 @@ static void filter_byte(unsigned char c)
 		if (opt.number && !(opt.number_nonblank && c == '\n')) {
 			char num[32];
 
-			put(num, snprintf(num, sizeof num, "%6ld\t", ++line_no));
+			put(num,
+			    snprintf(num, sizeof num, "%6ld\t", ++line_no));
 		}
 	}
 	at_line_start = c == '\n';
@@ -164,17 +165,37 @@ static int cat_file(const char *name)
 static void parse_option(int c)
 {
 	switch (c) {
-	case 'A': opt.nonprinting = opt.ends = opt.tabs = 1; break;
-	case 'b': opt.number = opt.number_nonblank = 1; break;
-	case 'e': opt.nonprinting = opt.ends = 1; break;
-	case 'E': opt.ends = 1; break;
-	case 'n': opt.number = 1; break;
-	case 's': opt.squeeze = 1; break;
-	case 't': opt.nonprinting = opt.tabs = 1; break;
-	case 'T': opt.tabs = 1; break;
-	case 'u': break; /* unbuffered: we always are */
-	case 'v': opt.nonprinting = 1; break;
-	default: usage(optopt);
+	case 'A':
+		opt.nonprinting = opt.ends = opt.tabs = 1;
+		break;
+	case 'b':
+		opt.number = opt.number_nonblank = 1;
+		break;
+	case 'e':
+		opt.nonprinting = opt.ends = 1;
+		break;
+	case 'E':
+		opt.ends = 1;
+		break;
+	case 'n':
+		opt.number = 1;
+		break;
+	case 's':
+		opt.squeeze = 1;
+		break;
+	case 't':
+		opt.nonprinting = opt.tabs = 1;
+		break;
+	case 'T':
+		opt.tabs = 1;
+		break;
+	case 'u':
+		break; /* unbuffered: we always are */
+	case 'v':
+		opt.nonprinting = 1;
+		break;
+	default:
+		usage(optopt);
 	}
 }
 

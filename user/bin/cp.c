@@ -34,7 +34,8 @@ static _Noreturn void usage(int opt)
 {
 	fprintf(stderr, "cp: invalid option -- '%c'\n", opt);
 	fputs("usage: cp [-fnrRvT] source dest\n"
-	      "       cp [-fnrRv] source... directory\n", stderr);
+	      "       cp [-fnrRv] source... directory\n",
+	      stderr);
 	exit(2);
 }
 
@@ -256,13 +257,17 @@ static int check_destination(const char *src, const char *dst,
 	if (no_clobber)
 		return 2;
 	if (S_ISDIR(s->st_mode) && !S_ISDIR(d.st_mode)) {
-		fprintf(stderr, "cp: cannot overwrite non-directory '%s' with "
-			"directory '%s'\n", dst, src);
+		fprintf(stderr,
+			"cp: cannot overwrite non-directory '%s' with "
+			"directory '%s'\n",
+			dst, src);
 		return 1;
 	}
 	if (!S_ISDIR(s->st_mode) && S_ISDIR(d.st_mode)) {
-		fprintf(stderr, "cp: cannot overwrite directory '%s' with "
-			"non-directory\n", dst);
+		fprintf(stderr,
+			"cp: cannot overwrite directory '%s' with "
+			"non-directory\n",
+			dst);
 		return 1;
 	}
 	return 0;
@@ -276,16 +281,20 @@ static int copy_path(const char *src, const char *dst, int top)
 	if ((recursive ? lstat(src, &st) : stat(src, &st)) != 0)
 		return fail("cannot stat", src, errno);
 	if (S_ISDIR(st.st_mode) && !recursive) {
-		fprintf(stderr, "cp: -r not specified; omitting directory "
-			"'%s'\n", src);
+		fprintf(stderr,
+			"cp: -r not specified; omitting directory "
+			"'%s'\n",
+			src);
 		return 1;
 	}
 	if ((r = check_destination(src, dst, &st, &exists)) != 0)
 		return r == 1;
 	if (S_ISDIR(st.st_mode)) {
 		if (top && inside(dst, &st)) {
-			fprintf(stderr, "cp: cannot copy a directory, '%s', "
-				"into itself, '%s'\n", src, dst);
+			fprintf(stderr,
+				"cp: cannot copy a directory, '%s', "
+				"into itself, '%s'\n",
+				src, dst);
 			return 1;
 		}
 		return copy_dir(src, dst, &st, exists);
@@ -351,12 +360,24 @@ int main(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt(argc, argv, "fnrRvT")) != -1) {
 		switch (c) {
-		case 'f': force = 1; break;
-		case 'n': no_clobber = 1; break;
-		case 'r': case 'R': recursive = 1; break;
-		case 'v': verbose = 1; break;
-		case 'T': no_target_dir = 1; break;
-		default: usage(optopt);
+		case 'f':
+			force = 1;
+			break;
+		case 'n':
+			no_clobber = 1;
+			break;
+		case 'r':
+		case 'R':
+			recursive = 1;
+			break;
+		case 'v':
+			verbose = 1;
+			break;
+		case 'T':
+			no_target_dir = 1;
+			break;
+		default:
+			usage(optopt);
 		}
 	}
 	n = argc - optind;
@@ -365,8 +386,10 @@ int main(int argc, char **argv)
 		if (n == 0)
 			fputs("cp: missing file operand\n", stderr);
 		else
-			fprintf(stderr, "cp: missing destination file operand "
-				"after '%s'\n", ops[0]);
+			fprintf(stderr,
+				"cp: missing destination file operand "
+				"after '%s'\n",
+				ops[0]);
 		return 1;
 	}
 	mask = umask(0);

@@ -41,7 +41,8 @@ static long long days_from_civil(long long y, int m, int d)
 
 static int days_in_month(long long y, int m)
 {
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	static const int days[] = {31, 28, 31, 30, 31, 30,
+				   31, 31, 30, 31, 30, 31};
 	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 
 	return days[m - 1] + (m == 2 && leap);
@@ -91,8 +92,8 @@ static int parse_date(const char *s, time_t *t)
 	if (*s || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) ||
 	    h > 23 || mi > 59 || sec > 60)
 		return -1;
-	long long v = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 +
-		      sec;
+	long long v =
+	    days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
 	if (v != (time_t)v)
 		return -1;
 	*t = (time_t)v;
@@ -153,21 +154,26 @@ int main(int argc, char **argv)
 	}
 	if (date && file) {
 		fputs("date: the options to specify dates for printing are "
-		      "mutually exclusive\n", stderr);
+		      "mutually exclusive\n",
+		      stderr);
 		return 1;
 	}
 	if (optind < argc && argv[optind][0] == '+')
 		format = argv[optind++] + 1;
 	if (optind < argc && (date || file)) {
-		fprintf(stderr, "date: the argument '%s' lacks a leading '+';\n"
-			"when using an option to specify date(s), any non-option\n"
-			"argument must be a format string beginning with '+'\n",
-			argv[optind]);
+		fprintf(
+		    stderr,
+		    "date: the argument '%s' lacks a leading '+';\n"
+		    "when using an option to specify date(s), any non-option\n"
+		    "argument must be a format string beginning with '+'\n",
+		    argv[optind]);
 		return 1;
 	}
 	if (optind < argc) {
-		fprintf(stderr, "date: invalid date '%s' (setting the clock "
-			"is not supported)\n", argv[optind]);
+		fprintf(stderr,
+			"date: invalid date '%s' (setting the clock "
+			"is not supported)\n",
+			argv[optind]);
 		return 1;
 	}
 	if (date && parse_date(date, &t) != 0) {
@@ -178,7 +184,8 @@ int main(int argc, char **argv)
 		struct stat st;
 
 		if (stat(file, &st) != 0) {
-			fprintf(stderr, "date: %s: %s\n", file, strerror(errno));
+			fprintf(stderr, "date: %s: %s\n", file,
+				strerror(errno));
 			return 1;
 		}
 		t = st.st_mtime;

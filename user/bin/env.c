@@ -30,7 +30,8 @@ static _Noreturn void usage(const char *fmt, int opt)
 {
 	fprintf(stderr, fmt, opt);
 	fputs("usage: env [-i0] [-u NAME]... [NAME=VALUE]... "
-	      "[COMMAND [ARG]...]\n", stderr);
+	      "[COMMAND [ARG]...]\n",
+	      stderr);
 	exit(2);
 }
 
@@ -91,11 +92,15 @@ static int options(int argc, char **argv, int *nul)
 				const char *name = o[1] ? o + 1 : argv[++i];
 
 				if (!name)
-					usage("env: option requires an argument "
-					      "-- '%c'\n", 'u');
+					usage(
+					    "env: option requires an argument "
+					    "-- '%c'\n",
+					    'u');
 				if (!*name || strchr(name, '=')) {
-					fprintf(stderr, "env: cannot unset "
-						"'%s': Invalid argument\n", name);
+					fprintf(stderr,
+						"env: cannot unset "
+						"'%s': Invalid argument\n",
+						name);
 					exit(ENV_FAILED);
 				}
 				unset(name);

@@ -26,8 +26,15 @@
 #define LINE 16
 #define MAX_FORMATS 8
 
-enum format { WORDS_HEX, WORDS_HEX_WIDE, WORDS_DEC, WORDS_OCT, BYTES_OCT,
-	      BYTES_CHAR, CANONICAL };
+enum format {
+	WORDS_HEX,
+	WORDS_HEX_WIDE,
+	WORDS_DEC,
+	WORDS_OCT,
+	BYTES_OCT,
+	BYTES_CHAR,
+	CANONICAL
+};
 
 static enum format formats[MAX_FORMATS];
 static int nformats, verbose, status;
@@ -129,8 +136,9 @@ static long long skip_input(long long skip)
 	limit = -1;
 	while (done < skip) {
 		long long left = skip - done;
-		size_t n = read_input(buf, left < (long long)sizeof buf ?
-				      (size_t)left : sizeof buf);
+		size_t n =
+		    read_input(buf, left < (long long)sizeof buf ? (size_t)left
+								 : sizeof buf);
 		if (n == 0)
 			break;
 		done += n;
@@ -178,8 +186,8 @@ static void print_line(enum format f, long long offset, const unsigned char *b,
 		       size_t n)
 {
 	static const int word_width[] = {
-		[WORDS_HEX] = 5, [WORDS_HEX_WIDE] = 8, [WORDS_DEC] = 8,
-		[WORDS_OCT] = 8, [BYTES_OCT] = 4, [BYTES_CHAR] = 4};
+	    [WORDS_HEX] = 5, [WORDS_HEX_WIDE] = 8, [WORDS_DEC] = 8,
+	    [WORDS_OCT] = 8, [BYTES_OCT] = 4,	   [BYTES_CHAR] = 4};
 
 	if (f == CANONICAL) {
 		print_canonical(offset, b, n);
@@ -231,8 +239,9 @@ static void dump(long long offset)
 		offset += n;
 	}
 	if (offset > 0)
-		printf(formats[nformats - 1] == CANONICAL ? "%08llx\n" :
-		       "%07llx\n", offset);
+		printf(formats[nformats - 1] == CANONICAL ? "%08llx\n"
+							  : "%07llx\n",
+		       offset);
 }
 
 int main(int argc, char **argv)
@@ -244,15 +253,33 @@ int main(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt(argc, argv, ":bcCdn:os:vx")) != -1) {
 		switch (c) {
-		case 'b': add_format(BYTES_OCT); break;
-		case 'c': add_format(BYTES_CHAR); break;
-		case 'C': add_format(CANONICAL); break;
-		case 'd': add_format(WORDS_DEC); break;
-		case 'o': add_format(WORDS_OCT); break;
-		case 'x': add_format(WORDS_HEX_WIDE); break;
-		case 'n': limit = parse_count(optarg); break;
-		case 's': skip = parse_count(optarg); break;
-		case 'v': verbose = 1; break;
+		case 'b':
+			add_format(BYTES_OCT);
+			break;
+		case 'c':
+			add_format(BYTES_CHAR);
+			break;
+		case 'C':
+			add_format(CANONICAL);
+			break;
+		case 'd':
+			add_format(WORDS_DEC);
+			break;
+		case 'o':
+			add_format(WORDS_OCT);
+			break;
+		case 'x':
+			add_format(WORDS_HEX_WIDE);
+			break;
+		case 'n':
+			limit = parse_count(optarg);
+			break;
+		case 's':
+			skip = parse_count(optarg);
+			break;
+		case 'v':
+			verbose = 1;
+			break;
 		case ':':
 			usage("hexdump: option requires an argument -- '%c'\n",
 			      optopt);

@@ -25,7 +25,8 @@ static _Noreturn void usage(int opt)
 {
 	fprintf(stderr, "ln: invalid option -- '%c'\n", opt);
 	fputs("usage: ln [-fnsvT] target [link]\n"
-	      "       ln [-fnsv] target... directory\n", stderr);
+	      "       ln [-fnsv] target... directory\n",
+	      stderr);
 	exit(2);
 }
 
@@ -108,8 +109,10 @@ static int make_link(const char *target, const char *name)
 			return 1;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			fprintf(stderr, "ln: %s: hard link not allowed for "
-				"directory\n", target);
+			fprintf(stderr,
+				"ln: %s: hard link not allowed for "
+				"directory\n",
+				target);
 			return 1;
 		}
 	}
@@ -150,8 +153,10 @@ static int link_into(const char *dir, char **targets, int n)
 			;
 		if ((size_t)snprintf(name, sizeof name, "%s%s%.*s", dir,
 				     dir[dlen - 1] == '/' ? "" : "/",
-				     (int)(len - start), t + start) >= sizeof name) {
-			fprintf(stderr, "ln: %s: %s\n", t, strerror(ENAMETOOLONG));
+				     (int)(len - start),
+				     t + start) >= sizeof name) {
+			fprintf(stderr, "ln: %s: %s\n", t,
+				strerror(ENAMETOOLONG));
 			status = 1;
 			continue;
 		}
@@ -167,12 +172,23 @@ int main(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt(argc, argv, "fnsvT")) != -1) {
 		switch (c) {
-		case 'f': force = 1; break;
-		case 'n': no_deref = 1; break;
-		case 's': symbolic = 1; break;
-		case 'v': verbose = 1; break;
-		case 'T': no_target_dir = 1; break;
-		default: usage(optopt);
+		case 'f':
+			force = 1;
+			break;
+		case 'n':
+			no_deref = 1;
+			break;
+		case 's':
+			symbolic = 1;
+			break;
+		case 'v':
+			verbose = 1;
+			break;
+		case 'T':
+			no_target_dir = 1;
+			break;
+		default:
+			usage(optopt);
 		}
 	}
 	n = argc - optind;
@@ -181,8 +197,10 @@ int main(int argc, char **argv)
 		if (n == 0)
 			fputs("ln: missing file operand\n", stderr);
 		else
-			fprintf(stderr, "ln: missing destination file operand "
-				"after '%s'\n", ops[0]);
+			fprintf(stderr,
+				"ln: missing destination file operand "
+				"after '%s'\n",
+				ops[0]);
 		return 1;
 	}
 	if (no_target_dir && n > 2) {

@@ -282,8 +282,8 @@ static int read_dir(const char *path, struct list *l, int level)
 
 static int before(const struct timespec *a, const struct timespec *b)
 {
-	return a->tv_sec != b->tv_sec ? a->tv_sec < b->tv_sec :
-	       a->tv_nsec < b->tv_nsec;
+	return a->tv_sec != b->tv_sec ? a->tv_sec < b->tv_sec
+				      : a->tv_nsec < b->tv_nsec;
 }
 
 static int by_name(const struct entry *a, const struct entry *b)
@@ -315,8 +315,13 @@ static void sort_list(struct list *l)
 
 static char type_char(mode_t m)
 {
-	return S_ISDIR(m) ? 'd' : S_ISLNK(m) ? 'l' : S_ISCHR(m) ? 'c' :
-	       S_ISBLK(m) ? 'b' : S_ISFIFO(m) ? 'p' : S_ISSOCK(m) ? 's' : '-';
+	return S_ISDIR(m)    ? 'd'
+	       : S_ISLNK(m)  ? 'l'
+	       : S_ISCHR(m)  ? 'c'
+	       : S_ISBLK(m)  ? 'b'
+	       : S_ISFIFO(m) ? 'p'
+	       : S_ISSOCK(m) ? 's'
+			     : '-';
 }
 
 /* "drwxr-xr-x" with s/S/t/T for the special bits. */
@@ -373,8 +378,9 @@ static void time_string(const struct timespec *t, char *out, size_t size)
 	if (!tm)
 		snprintf(out, size, "%lld", (long long)secs);
 	else if (recent)
-		snprintf(out, size, "%.3s %2d %02d:%02d", months + 3 * tm->tm_mon,
-			 tm->tm_mday, tm->tm_hour, tm->tm_min);
+		snprintf(out, size, "%.3s %2d %02d:%02d",
+			 months + 3 * tm->tm_mon, tm->tm_mday, tm->tm_hour,
+			 tm->tm_min);
 	else
 		snprintf(out, size, "%.3s %2d  %d", months + 3 * tm->tm_mon,
 			 tm->tm_mday, tm->tm_year + 1900);
@@ -414,8 +420,10 @@ static void measure(struct widths *wp, const struct list *l)
 		w.owner = max(w.owner, strlen(id_name(&users, st->st_uid)));
 		w.group = max(w.group, strlen(id_name(&groups, st->st_gid)));
 		if (is_device(st)) {
-			w.major = max(w.major, digits_of(dev_major(st->st_rdev)));
-			w.minor = max(w.minor, digits_of(dev_minor(st->st_rdev)));
+			w.major =
+			    max(w.major, digits_of(dev_major(st->st_rdev)));
+			w.minor =
+			    max(w.minor, digits_of(dev_minor(st->st_rdev)));
 			w.size = max(w.size, w.major + 2 + w.minor);
 		} else {
 			w.size = max(w.size, digits_of(st->st_size));
@@ -432,8 +440,9 @@ static void print_name(const struct entry *e)
 	if (opt.format == LONG && e->target) {
 		printf(" -> %s", e->target);
 		/* -F marks the target by its type; -p marks nothing */
-		mark = e->target_mode && opt.classify ?
-		       indicator(e->target_mode) : 0;
+		mark = e->target_mode && opt.classify
+			   ? indicator(e->target_mode)
+			   : 0;
 		if (mark == '@')
 			mark = 0;
 	}
@@ -450,12 +459,14 @@ static void print_long(const struct entry *e, const struct widths *w)
 		printf("%*lu ", w->inode, (unsigned long)st->st_ino);
 	mode_string(st->st_mode, mode);
 	time_string(&st->st_mtim, when, sizeof when);
-	printf("%s %*lu %-*s %-*s ", mode, w->links, (unsigned long)st->st_nlink,
-	       w->owner, id_name(&users, st->st_uid), w->group,
+	printf("%s %*lu %-*s %-*s ", mode, w->links,
+	       (unsigned long)st->st_nlink, w->owner,
+	       id_name(&users, st->st_uid), w->group,
 	       id_name(&groups, st->st_gid));
 	if (is_device(st))
-		printf("%*u, %*u ", w->size - 2 - w->minor, dev_major(st->st_rdev),
-		       w->minor, dev_minor(st->st_rdev));
+		printf("%*u, %*u ", w->size - 2 - w->minor,
+		       dev_major(st->st_rdev), w->minor,
+		       dev_minor(st->st_rdev));
 	else
 		printf("%*lld ", w->size, (long long)st->st_size);
 	printf("%s ", when);
@@ -588,7 +599,8 @@ static void print_list(const struct list *l, const struct list *also,
 			continue;
 		}
 		if (opt.inode)
-			printf("%*lu ", w.inode, (unsigned long)l->v[i].st.st_ino);
+			printf("%*lu ", w.inode,
+			       (unsigned long)l->v[i].st.st_ino);
 		print_name(&l->v[i]);
 		putchar('\n');
 	}
@@ -642,22 +654,58 @@ static void parse_options(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt(argc, argv, "1aACdFiLlnpRrSt")) != -1) {
 		switch (c) {
-		case '1': opt.format = ONE_PER_LINE; break;
-		case 'a': opt.all = 1; opt.almost_all = 0; break;
-		case 'A': opt.almost_all = 1; opt.all = 0; break;
-		case 'C': opt.format = COLUMNS; break;
-		case 'd': opt.directory = 1; break;
-		case 'F': opt.classify = 1; opt.slash = 0; break;
-		case 'i': opt.inode = 1; break;
-		case 'L': opt.dereference = 1; break;
-		case 'l': opt.format = LONG; break;
-		case 'n': opt.numeric = 1; opt.format = LONG; break;
-		case 'p': opt.slash = 1; opt.classify = 0; break;
-		case 'R': opt.recursive = 1; break;
-		case 'r': opt.reverse = 1; break;
-		case 'S': opt.sort = BY_SIZE; break;
-		case 't': opt.sort = BY_TIME; break;
-		default: usage(optopt);
+		case '1':
+			opt.format = ONE_PER_LINE;
+			break;
+		case 'a':
+			opt.all = 1;
+			opt.almost_all = 0;
+			break;
+		case 'A':
+			opt.almost_all = 1;
+			opt.all = 0;
+			break;
+		case 'C':
+			opt.format = COLUMNS;
+			break;
+		case 'd':
+			opt.directory = 1;
+			break;
+		case 'F':
+			opt.classify = 1;
+			opt.slash = 0;
+			break;
+		case 'i':
+			opt.inode = 1;
+			break;
+		case 'L':
+			opt.dereference = 1;
+			break;
+		case 'l':
+			opt.format = LONG;
+			break;
+		case 'n':
+			opt.numeric = 1;
+			opt.format = LONG;
+			break;
+		case 'p':
+			opt.slash = 1;
+			opt.classify = 0;
+			break;
+		case 'R':
+			opt.recursive = 1;
+			break;
+		case 'r':
+			opt.reverse = 1;
+			break;
+		case 'S':
+			opt.sort = BY_SIZE;
+			break;
+		case 't':
+			opt.sort = BY_TIME;
+			break;
+		default:
+			usage(optopt);
 		}
 	}
 }
@@ -697,8 +745,9 @@ int main(int argc, char **argv)
 		first_output = 0;
 	}
 	for (size_t i = 0; i < dirs.n; i++)
-		list_dir(dirs.v[i].name, operands > 1 || files.n ||
-			 opt.recursive, SERIOUS_TROUBLE);
+		list_dir(dirs.v[i].name,
+			 operands > 1 || files.n || opt.recursive,
+			 SERIOUS_TROUBLE);
 	if (fflush(stdout) != 0) {
 		perror("ls: write error");
 		return SERIOUS_TROUBLE;

@@ -32,11 +32,17 @@ static _Noreturn void usage(const char *fmt, int opt)
 static mode_t perm_bits(int c, mode_t who)
 {
 	switch (c) {
-	case 'r': return who & 0444;
-	case 'w': return who & 0222;
-	case 'x': case 'X': return who & 0111;
-	case 's': return who & 06000;
-	case 't': return who & 01000;
+	case 'r':
+		return who & 0444;
+	case 'w':
+		return who & 0222;
+	case 'x':
+	case 'X':
+		return who & 0111;
+	case 's':
+		return who & 06000;
+	case 't':
+		return who & 01000;
 	}
 	return (mode_t)-1;
 }
@@ -51,8 +57,10 @@ static mode_t apply_clause(const char **s, mode_t mode)
 	const char *p = *s;
 
 	for (; *p && strchr("ugoa", *p); p++)
-		who |= *p == 'u' ? 04700 : *p == 'g' ? 02070 :
-		       *p == 'o' ? 01007 : 07777;
+		who |= *p == 'u'   ? 04700
+		       : *p == 'g' ? 02070
+		       : *p == 'o' ? 01007
+				   : 07777;
 	if (!*p || !strchr("+-=", *p))
 		return (mode_t)-1;
 	while (*p && strchr("+-=", *p)) {

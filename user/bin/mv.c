@@ -28,7 +28,8 @@ static _Noreturn void usage(int opt)
 {
 	fprintf(stderr, "mv: invalid option -- '%c'\n", opt);
 	fputs("usage: mv [-fnvT] source dest\n"
-	      "       mv [-fnv] source... directory\n", stderr);
+	      "       mv [-fnv] source... directory\n",
+	      stderr);
 	exit(2);
 }
 
@@ -65,7 +66,8 @@ static int copy_file(const char *src, const char *dst, const struct stat *st)
 		errno = err;
 		return -1;
 	}
-	int ok = copy_data(in, out) == 0 && fchmod(out, st->st_mode & 07777) == 0;
+	int ok =
+	    copy_data(in, out) == 0 && fchmod(out, st->st_mode & 07777) == 0;
 	err = errno;
 	close(in);
 	if (close(out) != 0)
@@ -128,13 +130,17 @@ static int check_destination(const char *src, const char *dst,
 		return 0;
 	}
 	if (S_ISDIR(s->st_mode) && !S_ISDIR(d.st_mode)) {
-		fprintf(stderr, "mv: cannot overwrite non-directory '%s' with "
-			"directory '%s'\n", dst, src);
+		fprintf(stderr,
+			"mv: cannot overwrite non-directory '%s' with "
+			"directory '%s'\n",
+			dst, src);
 		return 1;
 	}
 	if (!S_ISDIR(s->st_mode) && S_ISDIR(d.st_mode)) {
-		fprintf(stderr, "mv: cannot overwrite directory '%s' with "
-			"non-directory\n", dst);
+		fprintf(stderr,
+			"mv: cannot overwrite directory '%s' with "
+			"non-directory\n",
+			dst);
 		return 1;
 	}
 	return 0;
@@ -156,8 +162,10 @@ static int move(const char *src, const char *dst)
 		return 0;
 	if (rename(src, dst) != 0) {
 		if (errno == EINVAL) {
-			fprintf(stderr, "mv: cannot move '%s' to a "
-				"subdirectory of itself, '%s'\n", src, dst);
+			fprintf(stderr,
+				"mv: cannot move '%s' to a "
+				"subdirectory of itself, '%s'\n",
+				src, dst);
 			return 1;
 		}
 		if (errno != EXDEV)
@@ -182,7 +190,9 @@ static int join(char *buf, size_t size, const char *dir, const char *src)
 		start--;
 	const char *sep = dlen && dir[dlen - 1] == '/' ? "" : "/";
 	return (size_t)snprintf(buf, size, "%s%s%.*s", dir, sep,
-				(int)(len - start), src + start) < size ? 0 : -1;
+				(int)(len - start), src + start) < size
+		   ? 0
+		   : -1;
 }
 
 static int is_directory(const char *path)
@@ -230,8 +240,10 @@ int main(int argc, char **argv)
 		if (n == 0)
 			fputs("mv: missing file operand\n", stderr);
 		else
-			fprintf(stderr, "mv: missing destination file operand "
-				"after '%s'\n", ops[0]);
+			fprintf(stderr,
+				"mv: missing destination file operand "
+				"after '%s'\n",
+				ops[0]);
 		return 1;
 	}
 	if (no_target_dir && n > 2) {
@@ -244,8 +256,7 @@ int main(int argc, char **argv)
 		struct stat st;
 		int err = stat(target, &st) != 0 ? errno : ENOTDIR;
 
-		fprintf(stderr, "mv: target '%s': %s\n", target,
-			strerror(err));
+		fprintf(stderr, "mv: target '%s': %s\n", target, strerror(err));
 		status = 1;
 	} else {
 		status = move(ops[0], target);

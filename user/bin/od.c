@@ -29,11 +29,11 @@
 #define MAX_WIDTH 4096
 
 struct spec {
-	char type;	/* o u d x c a */
-	int size;	/* bytes per field */
-	int width;	/* characters per field, without padding */
-	int pad;	/* extra spaces spread over a line's fields */
-	int trailer;	/* z: the bytes as text at the end */
+	char type;   /* o u d x c a */
+	int size;    /* bytes per field */
+	int width;   /* characters per field, without padding */
+	int pad;     /* extra spaces spread over a line's fields */
+	int trailer; /* z: the bytes as text at the end */
 };
 
 static struct spec specs[MAX_SPECS];
@@ -50,7 +50,8 @@ static _Noreturn void usage(const char *fmt, const char *arg)
 {
 	fprintf(stderr, fmt, arg);
 	fputs("usage: od [-bcdosvx] [-A RADIX] [-t TYPE]... [-j SKIP] "
-	      "[-N COUNT] [-w[WIDTH]] [file...]\n", stderr);
+	      "[-N COUNT] [-w[WIDTH]] [file...]\n",
+	      stderr);
 	exit(2);
 }
 
@@ -61,11 +62,16 @@ static int field_width(char type, int size)
 	static const int udec[] = {0, 3, 5, 0, 10, 0, 0, 0, 20};
 
 	switch (type) {
-	case 'o': return octal[size];
-	case 'd': return sdec[size];
-	case 'u': return udec[size];
-	case 'x': return 2 * size;
-	default: return 3; /* c, a */
+	case 'o':
+		return octal[size];
+	case 'd':
+		return sdec[size];
+	case 'u':
+		return udec[size];
+	case 'x':
+		return 2 * size;
+	default:
+		return 3; /* c, a */
 	}
 }
 
@@ -78,8 +84,10 @@ static void add_types(const char *arg)
 		struct spec sp = {*s++, 1, 0, 0, 0};
 
 		if (!strchr("oudxca", sp.type)) {
-			fprintf(stderr, "od: invalid character '%c' in type "
-				"string '%s'\n", sp.type, arg);
+			fprintf(stderr,
+				"od: invalid character '%c' in type "
+				"string '%s'\n",
+				sp.type, arg);
 			exit(1);
 		}
 		if (sp.type != 'c' && sp.type != 'a') {
@@ -92,9 +100,11 @@ static void add_types(const char *arg)
 			}
 			if (sp.size != 1 && sp.size != 2 && sp.size != 4 &&
 			    sp.size != 8) {
-				fprintf(stderr, "od: invalid type string '%s';\n"
+				fprintf(stderr,
+					"od: invalid type string '%s';\n"
 					"this system doesn't provide a %d-byte "
-					"integral type\n", arg, sp.size);
+					"integral type\n",
+					arg, sp.size);
 				exit(1);
 			}
 		}
@@ -163,8 +173,8 @@ static size_t read_input(unsigned char *buf, size_t n)
 			continue;
 		if (r <= 0) {
 			if (r < 0) {
-				fprintf(stderr, "od: %s: %s\n", files[file_index],
-					strerror(errno));
+				fprintf(stderr, "od: %s: %s\n",
+					files[file_index], strerror(errno));
 				status = 1;
 			}
 			if (fd != STDIN_FILENO)
@@ -186,8 +196,9 @@ static void skip_input(long long skip)
 
 	limit = -1;
 	while (skip > 0) {
-		size_t n = read_input(buf, skip < (long long)sizeof buf ?
-				      (size_t)skip : sizeof buf);
+		size_t n =
+		    read_input(buf, skip < (long long)sizeof buf ? (size_t)skip
+								 : sizeof buf);
 		if (n == 0) {
 			fputs("od: cannot skip past end of combined input\n",
 			      stderr);
@@ -203,9 +214,15 @@ static void skip_input(long long skip)
 static void print_address(long long offset)
 {
 	switch (radix) {
-	case 'o': printf("%07llo", offset); break;
-	case 'd': printf("%07lld", offset); break;
-	case 'x': printf("%06llx", offset); break;
+	case 'o':
+		printf("%07llo", offset);
+		break;
+	case 'd':
+		printf("%07lld", offset);
+		break;
+	case 'x':
+		printf("%06llx", offset);
+		break;
 	}
 }
 
@@ -230,10 +247,10 @@ static unsigned long long value(const unsigned char *p, const struct spec *sp)
 static void char_text(unsigned char c, char type, char *out)
 {
 	static const char *names[] = {
-		"nul", "soh", "stx", "etx", "eot", "enq", "ack", "bel",
-		"bs", "ht", "nl", "vt", "ff", "cr", "so", "si",
-		"dle", "dc1", "dc2", "dc3", "dc4", "nak", "syn", "etb",
-		"can", "em", "sub", "esc", "fs", "gs", "rs", "us", "sp"};
+	    "nul", "soh", "stx", "etx", "eot", "enq", "ack", "bel", "bs",
+	    "ht",  "nl",  "vt",	 "ff",	"cr",  "so",  "si",  "dle", "dc1",
+	    "dc2", "dc3", "dc4", "nak", "syn", "etb", "can", "em",  "sub",
+	    "esc", "fs",  "gs",	 "rs",	"us",  "sp"};
 	static const char escapes[] = "0\0a\ab\bf\fn\nr\rt\tv\v";
 
 	if (type == 'a') {
@@ -263,10 +280,18 @@ static void print_field(const unsigned char *p, const struct spec *sp, int w)
 	char text[8];
 
 	switch (sp->type) {
-	case 'o': printf("%*.*llo", w, sp->width, v); break;
-	case 'x': printf("%*.*llx", w, sp->width, v); break;
-	case 'u': printf("%*llu", w, v); break;
-	case 'd': printf("%*lld", w, (long long)v); break;
+	case 'o':
+		printf("%*.*llo", w, sp->width, v);
+		break;
+	case 'x':
+		printf("%*.*llx", w, sp->width, v);
+		break;
+	case 'u':
+		printf("%*llu", w, v);
+		break;
+	case 'd':
+		printf("%*lld", w, (long long)v);
+		break;
 	default:
 		char_text(*p, sp->type, text);
 		printf("%*s", w, text);
@@ -292,17 +317,18 @@ static void print_line(const unsigned char *block, size_t n,
 		block += sp->size;
 	}
 	if (sp->trailer) {
-		printf("%*s  >", blank * sp->width + sp->pad * blank / fields, "");
+		printf("%*s  >", blank * sp->width + sp->pad * blank / fields,
+		       "");
 		block -= (fields - blank) * sp->size;
 		for (size_t i = 0; i < n; i++)
-			putchar(block[i] >= ' ' && block[i] < 127 ? block[i] : '.');
+			putchar(block[i] >= ' ' && block[i] < 127 ? block[i]
+								  : '.');
 		putchar('<');
 	}
 	putchar('\n');
 }
 
-static void print_block(long long offset, const unsigned char *block,
-			size_t n)
+static void print_block(long long offset, const unsigned char *block, size_t n)
 {
 	for (int i = 0; i < nspecs; i++) {
 		if (i == 0)
@@ -324,8 +350,8 @@ static void align_specs(void)
 			line = w;
 	}
 	for (int i = 0; i < nspecs; i++)
-		specs[i].pad = line - specs[i].width *
-				      (bytes_per_line / specs[i].size);
+		specs[i].pad =
+		    line - specs[i].width * (bytes_per_line / specs[i].size);
 }
 
 static int largest_size(void)
@@ -375,8 +401,10 @@ static void set_width(const char *arg)
 	bytes_per_line = arg ? atoi(arg) : 32;
 	if (bytes_per_line <= 0 || bytes_per_line % unit ||
 	    bytes_per_line > MAX_WIDTH) {
-		fprintf(stderr, "od: warning: invalid width %d; using %d "
-			"instead\n", bytes_per_line, unit);
+		fprintf(stderr,
+			"od: warning: invalid width %d; using %d "
+			"instead\n",
+			bytes_per_line, unit);
 		bytes_per_line = unit;
 	}
 }
@@ -391,25 +419,51 @@ int main(int argc, char **argv)
 	while ((c = getopt(argc, argv, ":A:bcdj:N:ost:vw::x")) != -1) {
 		switch (c) {
 		case 'A':
-			if (!optarg[0] || optarg[1] || !strchr("odxn", optarg[0])) {
-				fprintf(stderr, "od: invalid output address radix "
+			if (!optarg[0] || optarg[1] ||
+			    !strchr("odxn", optarg[0])) {
+				fprintf(stderr,
+					"od: invalid output address radix "
 					"'%s'; it must be one character from "
-					"[doxn]\n", optarg);
+					"[doxn]\n",
+					optarg);
 				return 1;
 			}
 			radix = optarg[0];
 			break;
-		case 'b': add_types("o1"); break;
-		case 'c': add_types("c"); break;
-		case 'd': add_types("u2"); break;
-		case 'o': add_types("o2"); break;
-		case 's': add_types("d2"); break;
-		case 'x': add_types("x2"); break;
-		case 't': add_types(optarg); break;
-		case 'j': skip = parse_count(optarg); break;
-		case 'N': limit = parse_count(optarg); break;
-		case 'v': verbose = 1; break;
-		case 'w': width = optarg; width_given = 1; break;
+		case 'b':
+			add_types("o1");
+			break;
+		case 'c':
+			add_types("c");
+			break;
+		case 'd':
+			add_types("u2");
+			break;
+		case 'o':
+			add_types("o2");
+			break;
+		case 's':
+			add_types("d2");
+			break;
+		case 'x':
+			add_types("x2");
+			break;
+		case 't':
+			add_types(optarg);
+			break;
+		case 'j':
+			skip = parse_count(optarg);
+			break;
+		case 'N':
+			limit = parse_count(optarg);
+			break;
+		case 'v':
+			verbose = 1;
+			break;
+		case 'w':
+			width = optarg;
+			width_given = 1;
+			break;
 		case ':': {
 			char opt[2] = {(char)optopt, 0};
 			usage("od: option requires an argument -- '%s'\n", opt);

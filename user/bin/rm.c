@@ -71,17 +71,16 @@ static char **read_names(const char *path)
 		return NULL;
 	names[n] = NULL;
 	return names;
-fail:
-	{
-		int err = errno;
+fail : {
+	int err = errno;
 
-		while (n > 0)
-			free(names[--n]);
-		free(names);
-		closedir(d);
-		errno = err;
-		return NULL;
-	}
+	while (n > 0)
+		free(names[--n]);
+	free(names);
+	closedir(d);
+	errno = err;
+	return NULL;
+}
 }
 
 static int remove_path(const char *path);
@@ -150,7 +149,8 @@ static int is_dot_or_dotdot(const char *path)
 	while (start > 0 && path[start - 1] != '/')
 		start--;
 	return (len - start == 1 && path[start] == '.') ||
-	       (len - start == 2 && path[start] == '.' && path[start + 1] == '.');
+	       (len - start == 2 && path[start] == '.' &&
+		path[start + 1] == '.');
 }
 
 static int is_root(const char *path)
@@ -161,13 +161,15 @@ static int is_root(const char *path)
 static int remove_operand(const char *path)
 {
 	if ((recursive || empty_dirs) && is_dot_or_dotdot(path)) {
-		fprintf(stderr, "rm: refusing to remove '.' or '..' directory: "
-			"skipping '%s'\n", path);
+		fprintf(stderr,
+			"rm: refusing to remove '.' or '..' directory: "
+			"skipping '%s'\n",
+			path);
 		return 1;
 	}
 	if (recursive && is_root(path)) {
 		fprintf(stderr, "rm: it is dangerous to operate recursively "
-			"on '/'\n");
+				"on '/'\n");
 		return 1;
 	}
 	return remove_path(path);

@@ -94,8 +94,8 @@ static long long scaled(const struct number *n, int scale, const char *arg)
  * decimals, so dropping the rest loses nothing. */
 static void print_number(long long v, int scale, int decimals, int width)
 {
-	unsigned long long mag = v < 0 ? -(unsigned long long)v :
-					  (unsigned long long)v;
+	unsigned long long mag =
+	    v < 0 ? -(unsigned long long)v : (unsigned long long)v;
 	char text[64];
 	int len;
 
@@ -155,8 +155,10 @@ static int options(int argc, char **argv, const char **sep, int *wide)
 				else if (++i < argc)
 					*sep = argv[i];
 				else
-					usage("seq: option requires an argument "
-					      "-- '%c'\n", 's');
+					usage(
+					    "seq: option requires an argument "
+					    "-- '%c'\n",
+					    's');
 				break;
 			} else {
 				usage("seq: invalid option -- '%c'\n", *o);
@@ -174,8 +176,10 @@ int main(int argc, char **argv)
 	int count = argc - i;
 
 	if (count < 1 || count > 3) {
-		fprintf(stderr, count < 1 ? "seq: missing operand\n" :
-			"seq: extra operand '%s'\n", argv[i + 3]);
+		fprintf(stderr,
+			count < 1 ? "seq: missing operand\n"
+				  : "seq: extra operand '%s'\n",
+			argv[i + 3]);
 		return 1;
 	}
 	/* one operand is LAST; two are FIRST LAST; three the lot */
@@ -185,11 +189,13 @@ int main(int argc, char **argv)
 		args[slot] = argv[i + k];
 		int bad = parse_number(args[slot], &n[slot]);
 		if (bad)
-			bad_operand(bad == -1 ? "invalid floating point argument"
-				    : "number out of range", args[slot]);
+			bad_operand(bad == -1
+					? "invalid floating point argument"
+					: "number out of range",
+				    args[slot]);
 	}
-	int decimals = n[0].decimals > n[1].decimals ? n[0].decimals :
-			n[1].decimals;
+	int decimals =
+	    n[0].decimals > n[1].decimals ? n[0].decimals : n[1].decimals;
 	int scale = decimals > n[2].decimals ? decimals : n[2].decimals;
 	long long first = scaled(&n[0], scale, args[0]);
 	long long step = scaled(&n[1], scale, args[1]);

@@ -84,8 +84,8 @@ int main(int argc, char **argv)
 	if (bad)
 		return 1;
 	struct timespec t = {
-		.tv_sec = total > MAX_SECONDS ? MAX_SECONDS : (time_t)total,
-		.tv_nsec = total > MAX_SECONDS ? 0 : total_ns,
+	    .tv_sec = total > MAX_SECONDS ? MAX_SECONDS : (time_t)total,
+	    .tv_nsec = total > MAX_SECONDS ? 0 : total_ns,
 	};
 	while (nanosleep(&t, &t) != 0)
 		if (errno != EINTR) {

@@ -26,17 +26,17 @@
 #include <time.h>
 #include <unistd.h>
 
-#define DEFAULT_FORMAT                                                   \
-	"  File: %N\n"                                                   \
-	"  Size: %-10s\tBlocks: %-10b IO Block: %-6o %F\n"               \
-	"Device: %Hd,%Ld\tInode: %-11i Links: %h\n"                      \
-	"Access: (%04a/%10.10A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)\n"      \
+#define DEFAULT_FORMAT                                                         \
+	"  File: %N\n"                                                         \
+	"  Size: %-10s\tBlocks: %-10b IO Block: %-6o %F\n"                     \
+	"Device: %Hd,%Ld\tInode: %-11i Links: %h\n"                            \
+	"Access: (%04a/%10.10A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)\n"            \
 	"Access: %x\nModify: %y\nChange: %z\n Birth: %w\n"
-#define DEVICE_FORMAT                                                    \
-	"  File: %N\n"                                                   \
-	"  Size: %-10s\tBlocks: %-10b IO Block: %-6o %F\n"               \
-	"Device: %Hd,%Ld\tInode: %-11i Links: %-5h Device type: %Hr,%Lr\n" \
-	"Access: (%04a/%10.10A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)\n"      \
+#define DEVICE_FORMAT                                                          \
+	"  File: %N\n"                                                         \
+	"  Size: %-10s\tBlocks: %-10b IO Block: %-6o %F\n"                     \
+	"Device: %Hd,%Ld\tInode: %-11i Links: %-5h Device type: %Hr,%Lr\n"     \
+	"Access: (%04a/%10.10A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)\n"            \
 	"Access: %x\nModify: %y\nChange: %z\n Birth: %w\n"
 #define TERSE_FORMAT "%n %s %b %f %u %g %D %i %h %t %T %X %Y %Z %W %o\n"
 
@@ -68,14 +68,17 @@ static void id_name(const char *file, unsigned long id, char *out, size_t size)
 	if (!f)
 		return;
 	while (fgets(line, sizeof line, f)) {
-		char *c1 = strchr(line, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : 0;
+		char *c1 = strchr(line, ':'),
+		     *c2 = c1 ? strchr(c1 + 1, ':') : 0;
 		char *end;
 
 		if (!c2)
 			continue;
-		if (strtoul(c2 + 1, &end, 10) == id && end != c2 + 1 && *end == ':') {
-			size_t len = c1 - line < (long)size ? (size_t)(c1 - line) :
-				     size - 1;
+		if (strtoul(c2 + 1, &end, 10) == id && end != c2 + 1 &&
+		    *end == ':') {
+			size_t len = c1 - line < (long)size
+					 ? (size_t)(c1 - line)
+					 : size - 1;
 			memcpy(out, line, len);
 			out[len] = '\0';
 			break;
@@ -92,18 +95,26 @@ static const char *type_name(const struct stat *st)
 
 	if (S_ISREG(m))
 		return st->st_size ? "regular file" : "regular empty file";
-	return S_ISDIR(m) ? "directory" : S_ISLNK(m) ? "symbolic link" :
-	       S_ISCHR(m) ? "character special file" :
-	       S_ISBLK(m) ? "block special file" : S_ISFIFO(m) ? "fifo" :
-	       S_ISSOCK(m) ? "socket" : "weird file";
+	return S_ISDIR(m)    ? "directory"
+	       : S_ISLNK(m)  ? "symbolic link"
+	       : S_ISCHR(m)  ? "character special file"
+	       : S_ISBLK(m)  ? "block special file"
+	       : S_ISFIFO(m) ? "fifo"
+	       : S_ISSOCK(m) ? "socket"
+			     : "weird file";
 }
 
 static void mode_string(mode_t m, char out[11])
 {
 	static const char rwx[] = "rwxrwxrwx";
 
-	out[0] = S_ISDIR(m) ? 'd' : S_ISLNK(m) ? 'l' : S_ISCHR(m) ? 'c' :
-		 S_ISBLK(m) ? 'b' : S_ISFIFO(m) ? 'p' : S_ISSOCK(m) ? 's' : '-';
+	out[0] = S_ISDIR(m)    ? 'd'
+		 : S_ISLNK(m)  ? 'l'
+		 : S_ISCHR(m)  ? 'c'
+		 : S_ISBLK(m)  ? 'b'
+		 : S_ISFIFO(m) ? 'p'
+		 : S_ISSOCK(m) ? 's'
+			       : '-';
 	for (int i = 0; i < 9; i++)
 		out[i + 1] = m & (0400 >> i) ? rwx[i] : '-';
 	if (m & S_ISUID)
@@ -221,20 +232,49 @@ static int directive(const struct file *f, const char *spec, int prefix, int c)
 	if (prefix && c != 'd' && c != 'r')
 		return -1;
 	switch (c) {
-	case 'n': put_string(spec, f->name); break;
-	case 'N': put_name_and_target(f); break;
-	case 's': put_signed(spec, st->st_size); break;
-	case 'b': put_signed(spec, st->st_blocks); break;
-	case 'B': put_number(spec, 512, 'u'); break;
-	case 'o': put_number(spec, st->st_blksize, 'u'); break;
-	case 'f': put_number(spec, st->st_mode, 'x'); break;
-	case 'F': put_string(spec, type_name(st)); break;
-	case 'a': put_number(spec, st->st_mode & 07777, 'o'); break;
-	case 'A': mode_string(st->st_mode, buf); put_string(spec, buf); break;
-	case 'i': put_number(spec, st->st_ino, 'u'); break;
-	case 'h': put_number(spec, st->st_nlink, 'u'); break;
-	case 'u': put_number(spec, st->st_uid, 'u'); break;
-	case 'g': put_number(spec, st->st_gid, 'u'); break;
+	case 'n':
+		put_string(spec, f->name);
+		break;
+	case 'N':
+		put_name_and_target(f);
+		break;
+	case 's':
+		put_signed(spec, st->st_size);
+		break;
+	case 'b':
+		put_signed(spec, st->st_blocks);
+		break;
+	case 'B':
+		put_number(spec, 512, 'u');
+		break;
+	case 'o':
+		put_number(spec, st->st_blksize, 'u');
+		break;
+	case 'f':
+		put_number(spec, st->st_mode, 'x');
+		break;
+	case 'F':
+		put_string(spec, type_name(st));
+		break;
+	case 'a':
+		put_number(spec, st->st_mode & 07777, 'o');
+		break;
+	case 'A':
+		mode_string(st->st_mode, buf);
+		put_string(spec, buf);
+		break;
+	case 'i':
+		put_number(spec, st->st_ino, 'u');
+		break;
+	case 'h':
+		put_number(spec, st->st_nlink, 'u');
+		break;
+	case 'u':
+		put_number(spec, st->st_uid, 'u');
+		break;
+	case 'g':
+		put_number(spec, st->st_gid, 'u');
+		break;
 	case 'U':
 		id_name("/etc/passwd", st->st_uid, buf, sizeof buf);
 		put_string(spec, buf);
@@ -244,26 +284,60 @@ static int directive(const struct file *f, const char *spec, int prefix, int c)
 		put_string(spec, buf);
 		break;
 	case 'd':
-		put_number(spec, prefix == 'H' ? dev_major(st->st_dev) :
-			   prefix == 'L' ? dev_minor(st->st_dev) : st->st_dev, 'u');
+		put_number(spec,
+			   prefix == 'H'   ? dev_major(st->st_dev)
+			   : prefix == 'L' ? dev_minor(st->st_dev)
+					   : st->st_dev,
+			   'u');
 		break;
-	case 'D': put_number(spec, st->st_dev, 'x'); break;
+	case 'D':
+		put_number(spec, st->st_dev, 'x');
+		break;
 	case 'r':
-		put_number(spec, prefix == 'H' ? dev_major(st->st_rdev) :
-			   prefix == 'L' ? dev_minor(st->st_rdev) : st->st_rdev, 'u');
+		put_number(spec,
+			   prefix == 'H'   ? dev_major(st->st_rdev)
+			   : prefix == 'L' ? dev_minor(st->st_rdev)
+					   : st->st_rdev,
+			   'u');
 		break;
-	case 'R': put_number(spec, st->st_rdev, 'x'); break;
-	case 't': put_number(spec, dev_major(st->st_rdev), 'x'); break;
-	case 'T': put_number(spec, dev_minor(st->st_rdev), 'x'); break;
-	case 'x': time_string(&st->st_atim, buf, sizeof buf); put_string(spec, buf); break;
-	case 'y': time_string(&st->st_mtim, buf, sizeof buf); put_string(spec, buf); break;
-	case 'z': time_string(&st->st_ctim, buf, sizeof buf); put_string(spec, buf); break;
-	case 'X': put_signed(spec, st->st_atim.tv_sec); break;
-	case 'Y': put_signed(spec, st->st_mtim.tv_sec); break;
-	case 'Z': put_signed(spec, st->st_ctim.tv_sec); break;
-	case 'w': put_string(spec, "-"); break;
-	case 'W': put_signed(spec, 0); break;
-	default: return -1;
+	case 'R':
+		put_number(spec, st->st_rdev, 'x');
+		break;
+	case 't':
+		put_number(spec, dev_major(st->st_rdev), 'x');
+		break;
+	case 'T':
+		put_number(spec, dev_minor(st->st_rdev), 'x');
+		break;
+	case 'x':
+		time_string(&st->st_atim, buf, sizeof buf);
+		put_string(spec, buf);
+		break;
+	case 'y':
+		time_string(&st->st_mtim, buf, sizeof buf);
+		put_string(spec, buf);
+		break;
+	case 'z':
+		time_string(&st->st_ctim, buf, sizeof buf);
+		put_string(spec, buf);
+		break;
+	case 'X':
+		put_signed(spec, st->st_atim.tv_sec);
+		break;
+	case 'Y':
+		put_signed(spec, st->st_mtim.tv_sec);
+		break;
+	case 'Z':
+		put_signed(spec, st->st_ctim.tv_sec);
+		break;
+	case 'w':
+		put_string(spec, "-");
+		break;
+	case 'W':
+		put_signed(spec, 0);
+		break;
+	default:
+		return -1;
 	}
 	return 0;
 }
@@ -315,8 +389,9 @@ static int stat_file(const char *name, const char *format, int newline)
 		return 1;
 	}
 	if (!format)
-		format = S_ISCHR(f.st.st_mode) || S_ISBLK(f.st.st_mode) ?
-			 DEVICE_FORMAT : DEFAULT_FORMAT;
+		format = S_ISCHR(f.st.st_mode) || S_ISBLK(f.st.st_mode)
+			     ? DEVICE_FORMAT
+			     : DEFAULT_FORMAT;
 	print_format(format, &f);
 	if (newline)
 		putchar('\n');
@@ -331,9 +406,16 @@ int main(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt(argc, argv, ":Ltc:")) != -1) {
 		switch (c) {
-		case 'L': dereference = 1; break;
-		case 't': terse = 1; break;
-		case 'c': format = optarg; terse = 0; break;
+		case 'L':
+			dereference = 1;
+			break;
+		case 't':
+			terse = 1;
+			break;
+		case 'c':
+			format = optarg;
+			terse = 0;
+			break;
 		case ':':
 			usage("stat: option requires an argument -- '%c'\n",
 			      optopt);

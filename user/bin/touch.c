@@ -51,7 +51,8 @@ static long long days_from_civil(long long y, int m, int d)
 
 static int days_in_month(long long y, int m)
 {
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	static const int days[] = {31, 28, 31, 30, 31, 30,
+				   31, 31, 30, 31, 30, 31};
 	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 
 	return days[m - 1] + (m == 2 && leap);
@@ -75,7 +76,8 @@ static time_t make_time(const char *arg, long long y, int mo, int d, int h,
 	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 ||
 	    mi > 59 || s > 60)
 		bad_date(arg);
-	long long t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
+	long long t =
+	    days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
 	if (t != (time_t)t)
 		bad_date(arg);
 	return (time_t)t;
@@ -140,9 +142,9 @@ static time_t parse_stamp(const char *arg)
 
 	if (len != 8 && len != 10 && len != 12)
 		bad_date(arg);
-	if ((len == 12 && digits(&s, 2, &cc)) || (len >= 10 && digits(&s, 2, &yy)) ||
-	    digits(&s, 2, &mo) || digits(&s, 2, &d) || digits(&s, 2, &h) ||
-	    digits(&s, 2, &mi))
+	if ((len == 12 && digits(&s, 2, &cc)) ||
+	    (len >= 10 && digits(&s, 2, &yy)) || digits(&s, 2, &mo) ||
+	    digits(&s, 2, &d) || digits(&s, 2, &h) || digits(&s, 2, &mi))
 		bad_date(arg);
 	if (dot && (s++, digits(&s, 2, &sec) || *s))
 		bad_date(arg);
@@ -215,10 +217,18 @@ int main(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt(argc, argv, ":acmhd:r:t:")) != -1) {
 		switch (c) {
-		case 'a': only_a = 1; break;
-		case 'm': only_m = 1; break;
-		case 'c': no_create = 1; break;
-		case 'h': no_deref = 1; break;
+		case 'a':
+			only_a = 1;
+			break;
+		case 'm':
+			only_m = 1;
+			break;
+		case 'c':
+			no_create = 1;
+			break;
+		case 'h':
+			no_deref = 1;
+			break;
 		case 'd':
 			times[0] = parse_date(optarg);
 			times[1] = times[0];
@@ -229,7 +239,9 @@ int main(int argc, char **argv)
 			times[1] = times[0];
 			explicit_times = 1;
 			break;
-		case 'r': ref = optarg; break;
+		case 'r':
+			ref = optarg;
+			break;
 		case ':':
 			usage("touch: option requires an argument -- '%c'\n",
 			      optopt);
@@ -241,8 +253,10 @@ int main(int argc, char **argv)
 		struct stat st;
 
 		if (stat(ref, &st) != 0) {
-			fprintf(stderr, "touch: failed to get attributes of "
-				"'%s': %s\n", ref, strerror(errno));
+			fprintf(stderr,
+				"touch: failed to get attributes of "
+				"'%s': %s\n",
+				ref, strerror(errno));
 			return 1;
 		}
 		times[0] = st.st_atim;

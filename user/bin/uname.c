@@ -42,7 +42,8 @@ int main(int argc, char **argv)
 		const char *hit = c != '?' ? strchr(letters, c) : NULL;
 
 		if (c == 'a')
-			fields = SYSNAME | NODENAME | RELEASE | VERSION | MACHINE;
+			fields =
+			    SYSNAME | NODENAME | RELEASE | VERSION | MACHINE;
 		else if (hit)
 			fields |= 1 << (hit - letters);
 		else

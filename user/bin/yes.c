@@ -69,7 +69,8 @@ int main(int argc, char **argv)
 		size_t done = 0;
 
 		while (done < len) {
-			ssize_t n = write(STDOUT_FILENO, line + done, len - done);
+			ssize_t n =
+			    write(STDOUT_FILENO, line + done, len - done);
 
 			if (n < 0 && errno == EINTR)
 				continue;
