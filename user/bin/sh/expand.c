@@ -1,0 +1,754 @@
+/* user/bin/sh/expand.c - from raw words to the fields a command gets.
+ *
+ * One pass over each raw word does, in POSIX's order of effect:
+ *   - tilde: a leading ~ or ~/ is $HOME;
+ *   - parameters: $name ${name} $1 $# $? $$ $! $@ $* $- $0 and
+ *     ${name:-word} := :+ :? (also without the colon), ${#name},
+ *     ${name%pat} %% # ##;
+ *   - command substitution $(...) and `...`: a child shell runs the text
+ *     and its output, less the trailing newlines, is the value;
+ *   - arithmetic $((...)) (arith.c);
+ *   - field splitting: the results of unquoted expansions are cut at the
+ *     characters of $IFS (default space, tab, newline);
+ *   - pathname expansion: a field with an unquoted * ? or [ becomes the
+ *     sorted list of matching paths, or stays as it is if none match;
+ *   - quote removal.
+ *
+ * The expander builds the current field twice: `val`, the text itself,
+ * and `pat`, the same text as a pattern in which every quoted character
+ * is escaped with a backslash, so that "*" matches only a star when the
+ * field is globbed (or is a case pattern).  `started` tells an empty
+ * field that exists ("") from no field at all (an empty $x).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "sh.h"
+
+#define MAX_NESTING 1000 /* expansions inside one another */
+
+enum mode { UNQUOTED, DQUOTED, HEREDOC };
+
+struct expander {
+	struct strvec *fields; /* finished fields; NULL: one string */
+	struct strbuf val; /* the current field, quotes removed */
+	struct strbuf pat; /* the same as a pattern, quoted chars escaped */
+	bool started; /* the field exists, even if it is empty */
+	bool globby; /* an unquoted * ? or [ is in it */
+	bool split; /* field splitting and pathname expansion */
+	bool white_split; /* the last field ended at IFS white space */
+	bool failed; /* an error was reported */
+};
+
+static void expand_raw(struct expander *e, const char *s, const char *end,
+		       enum mode mode);
+
+/* --- building fields */
+
+static void clear(struct strbuf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+static void put_char(struct expander *e, char c, bool quoted)
+{
+	sb_addc(&e->val, c);
+	if (quoted)
+		sb_addc(&e->pat, '\\');
+	sb_addc(&e->pat, c);
+	if (!quoted && (c == '*' || c == '?' || c == '['))
+		e->globby = true;
+	e->started = true;
+	e->white_split = false;
+}
+
+/* the current field is complete: onto the list (globbed if it may be) */
+static void end_field(struct expander *e)
+{
+	if (!e->fields)
+		return;
+	if (!(e->split && e->globby && !sh.noglob &&
+	      glob_expand(sb_str(&e->pat), e->fields)))
+		sv_push(e->fields, xstrdup(sb_str(&e->val)));
+	clear(&e->val);
+	clear(&e->pat);
+	e->started = e->globby = false;
+}
+
+static bool is_ifs_white(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* the value of an expansion: quoted, as it is; unquoted, cut into
+ * fields at the characters of IFS */
+static void put_value(struct expander *e, const char *s, bool quoted)
+{
+	const char *ifs = var_get("IFS");
+
+	if (!s)
+		return;
+	if (!ifs)
+		ifs = " \t\n";
+	for (; *s; s++) {
+		if (quoted || !e->split || !strchr(ifs, *s)) {
+			put_char(e, *s, quoted);
+		} else if (is_ifs_white(*s)) {
+			if (e->started) {
+				end_field(e);
+				e->white_split = true;
+			}
+		} else {
+			/* a:b, a::b and :a have empty fields, "a : b" not */
+			if (e->started || !e->white_split)
+				end_field(e);
+			e->white_split = false;
+		}
+	}
+}
+
+/* --- where constructs end: each takes the text just after the opening
+ * and returns the text just after the closing (or the end of the
+ * string if there is none) */
+
+static const char *skip_group(const char *p, char close);
+
+static const char *skip_squote(const char *p)
+{
+	while (*p && *p != '\'')
+		p++;
+	return *p ? p + 1 : p;
+}
+
+static const char *skip_backquote(const char *p)
+{
+	while (*p && *p != '`')
+		p += (*p == '\\' && p[1]) ? 2 : 1;
+	return *p ? p + 1 : p;
+}
+
+/* P is at a '$' */
+static const char *skip_dollar(const char *p)
+{
+	if (p[1] == '{')
+		return skip_group(p + 2, '}');
+	if (p[1] == '(')
+		return skip_group(p + 2, ')');
+	return p + 1;
+}
+
+static const char *skip_dquote(const char *p)
+{
+	while (*p && *p != '"') {
+		if (*p == '\\' && p[1])
+			p += 2;
+		else if (*p == '$')
+			p = skip_dollar(p);
+		else if (*p == '`')
+			p = skip_backquote(p + 1);
+		else
+			p++;
+	}
+	return *p ? p + 1 : p;
+}
+
+static const char *skip_group(const char *p, char close)
+{
+	int depth = 1;
+
+	while (*p) {
+		char c = *p;
+
+		if (c == '\\' && p[1])
+			p += 2;
+		else if (c == '\'')
+			p = skip_squote(p + 1);
+		else if (c == '"')
+			p = skip_dquote(p + 1);
+		else if (c == '`')
+			p = skip_backquote(p + 1);
+		else if (c == '$')
+			p = skip_dollar(p);
+		else if (c == close && --depth == 0)
+			return p + 1;
+		else if (c == '(' && close == ')')
+			depth++, p++;
+		else
+			p++;
+	}
+	return p;
+}
+
+static const char *clamp(const char *p, const char *end)
+{
+	return p > end ? end : p;
+}
+
+/* --- parameters */
+
+/* "$1 $2 ..." joined by SEP (none if SEP is '\0') */
+static char *join_params(char sep)
+{
+	struct strbuf b = { 0 };
+
+	sb_adds(&b, "");
+	for (int i = 0; i < sh.argc; i++) {
+		if (i && sep)
+			sb_addc(&b, sep);
+		sb_adds(&b, sh.argv[i]);
+	}
+	return sb_take(&b);
+}
+
+static char *number(long long n)
+{
+	struct strbuf b = { 0 };
+
+	sb_addnum(&b, n);
+	return sb_take(&b);
+}
+
+static char *option_letters(void)
+{
+	struct strbuf b = { 0 };
+
+	sb_adds(&b, "");
+	if (sh.errexit)
+		sb_addc(&b, 'e');
+	if (sh.noglob)
+		sb_addc(&b, 'f');
+	if (sh.interactive)
+		sb_addc(&b, 'i');
+	if (sh.nounset)
+		sb_addc(&b, 'u');
+	if (sh.xtrace)
+		sb_addc(&b, 'x');
+	return sb_take(&b);
+}
+
+/* the value of parameter NAME (a name, digits or a special character),
+ * NULL if it is unset; the caller frees it */
+static char *param_value(const char *name)
+{
+	long long n;
+
+	if (is_name_start(name[0])) {
+		const char *v = var_get(name);
+
+		return v ? xstrdup(v) : NULL;
+	}
+	if (parse_number(name, &n)) {
+		if (n == 0)
+			return xstrdup(sh.arg0);
+		return n <= sh.argc ? xstrdup(sh.argv[n - 1]) : NULL;
+	}
+	switch (name[0]) {
+	case '?': return number(sh.status);
+	case '$': return number(sh.pid);
+	case '#': return number(sh.argc);
+	case '!': return sh.last_bg ? number(sh.last_bg) : NULL;
+	case '-': return option_letters();
+	default: return join_params(' '); /* @ and * */
+	}
+}
+
+static void unset_error(struct expander *e, const char *name)
+{
+	sh_error("%s: parameter not set", name);
+	e->failed = true;
+}
+
+/* $@ and $*: one field per parameter, except "$*" */
+static void put_params(struct expander *e, bool star, bool quoted)
+{
+	const char *ifs = var_get("IFS");
+	char sep = ifs ? ifs[0] : ' ';
+
+	if (star && quoted) {
+		char *joined = join_params(sep);
+
+		put_value(e, joined, true);
+		free(joined);
+		return;
+	}
+	for (int i = 0; i < sh.argc; i++) {
+		if (i > 0 && !e->fields)
+			put_char(e, ' ', quoted);
+		else if (i > 0 && (quoted || e->started))
+			end_field(e);
+		put_value(e, sh.argv[i], quoted);
+	}
+}
+
+static void put_param(struct expander *e, const char *name, bool quoted)
+{
+	char *value;
+
+	if (name[0] == '@' || name[0] == '*') {
+		put_params(e, name[0] == '*', quoted);
+		return;
+	}
+	value = param_value(name);
+	if (!value && sh.nounset && name[0] != '!')
+		unset_error(e, name);
+	put_value(e, value, quoted);
+	free(value);
+}
+
+/* TEXT expanded on its own into one string (a pattern if PATTERN) */
+static char *expand_sub(struct expander *outer, const char *s,
+			const char *end, bool pattern)
+{
+	struct expander e = { 0 };
+	char *result;
+
+	expand_raw(&e, s, end, UNQUOTED);
+	if (e.failed)
+		outer->failed = true;
+	result = pattern ? sb_take(&e.pat) : sb_take(&e.val);
+	sb_free(&e.val);
+	sb_free(&e.pat);
+	return result;
+}
+
+/* ${name#pat} ${name##pat} ${name%pat} ${name%%pat} */
+static char *strip(const char *value, const char *pat, char op, bool longest)
+{
+	size_t len = strlen(value);
+
+	for (size_t k = 0; k <= len; k++) {
+		size_t i = longest ? len - k : k; /* the length tried */
+
+		if (op == '#') {
+			char *prefix = xstrndup(value, i);
+			bool hit = pattern_match(pat, prefix);
+
+			free(prefix);
+			if (hit)
+				return xstrdup(value + i);
+		} else if (pattern_match(pat, value + len - i)) {
+			return xstrndup(value, len - i);
+		}
+	}
+	return xstrdup(value);
+}
+
+static void bad_substitution(struct expander *e, const char *s,
+			     const char *end)
+{
+	char *text = xstrndup(s, end - s);
+
+	sh_error("%s: bad substitution", text);
+	free(text);
+	e->failed = true;
+}
+
+/* the word of ${name-word} and friends, into the current field */
+static void put_word(struct expander *e, const char *w, const char *end,
+		     bool quoted)
+{
+	if (quoted) {
+		char *s = expand_sub(e, w, end, false);
+
+		put_value(e, s, true);
+		free(s);
+	} else {
+		expand_raw(e, w, end, UNQUOTED);
+	}
+}
+
+/* ${name OP word} with VALUE the parameter's value (NULL if unset) */
+static void operator(struct expander *e, const char *name, char *value,
+		     const char *op, const char *w, const char *end,
+		     bool quoted)
+{
+	bool colon = *op == ':';
+	char kind = op[colon];
+	bool missing = !value || (colon && !*value);
+	char *s;
+
+	switch (kind) {
+	case '-':
+	case '+':
+		if (missing == (kind == '-'))
+			put_word(e, w, end, quoted);
+		else if (kind == '-')
+			put_value(e, value, quoted);
+		return;
+	case '=':
+		if (!missing) {
+			put_value(e, value, quoted);
+		} else if (!is_name_start(name[0])) {
+			sh_error("$%s: cannot assign in this way", name);
+			e->failed = true;
+		} else {
+			s = expand_sub(e, w, end, false);
+			var_set(name, s, 0);
+			put_value(e, s, quoted);
+			free(s);
+		}
+		return;
+	case '?':
+		if (!missing) {
+			put_value(e, value, quoted);
+			return;
+		}
+		s = w < end ? expand_sub(e, w, end, false)
+			    : xstrdup(colon ? "parameter null or not set"
+					    : "parameter not set");
+		sh_error("%s: %s", name, s);
+		free(s);
+		e->failed = true;
+		return;
+	default: /* # ## % %% */
+		s = expand_sub(e, w, end, true);
+		{
+			char *r = strip(value ? value : "", s, kind, op[1] == kind);
+
+			put_value(e, r, quoted);
+			free(r);
+		}
+		free(s);
+	}
+}
+
+/* the length of the parameter name at P (one special character, the
+ * digits of ${10}, or a name), 0 if there is none */
+static size_t param_name_length(const char *p, bool braced)
+{
+	size_t n = 0;
+
+	if (is_name_start(*p))
+		return name_length(p);
+	if (*p >= '0' && *p <= '9') {
+		if (!braced)
+			return 1; /* $10 is ${1}0 */
+		while (p[n] >= '0' && p[n] <= '9')
+			n++;
+		return n;
+	}
+	return *p && strchr("@*#?$!-", *p) ? 1 : 0;
+}
+
+static bool is_operator(const char *op, const char *end)
+{
+	static const char *const ops[] = {
+		":-", ":=", ":+", ":?", "-", "=", "+", "?", "%%", "%", "##", "#",
+	};
+
+	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		size_t len = strlen(ops[i]);
+
+		if ((size_t)(end - op) >= len && strncmp(op, ops[i], len) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* ${...}: P at the '$'; returns the text after the '}' */
+static const char *expand_braced(struct expander *e, const char *p,
+				 const char *end, bool quoted)
+{
+	const char *body = p + 2, *close = clamp(skip_group(body, '}'), end);
+	const char *body_end = close - 1, *q = body, *op;
+	bool length = false;
+	size_t len;
+	char *name, *value;
+
+	if (close <= body || close[-1] != '}') {
+		bad_substitution(e, p, close);
+		return close;
+	}
+	if (*q == '#' && q + 1 < body_end) {
+		length = true;
+		q++;
+	}
+	len = param_name_length(q, true);
+	if (len == 0 || q + len > body_end) {
+		bad_substitution(e, p, close);
+		return close;
+	}
+	name = xstrndup(q, len);
+	op = q + len;
+	if (op == body_end && !length) {
+		put_param(e, name, quoted);
+	} else if (length && op == body_end) {
+		value = param_value(name);
+		if (!value && sh.nounset)
+			unset_error(e, name);
+		value = value ? value : xstrdup("");
+		{
+			long long n = name[0] == '@' || name[0] == '*'
+					      ? sh.argc
+					      : (long long)strlen(value);
+			char *s = number(n);
+
+			put_value(e, s, quoted);
+			free(s);
+		}
+		free(value);
+	} else if (!length && is_operator(op, body_end)) {
+		bool twice = (*op == '%' || *op == '#') && op[1] == *op;
+		size_t oplen = *op == ':' || twice ? 2 : 1;
+
+		value = param_value(name);
+		operator(e, name, value, op, op + oplen, body_end, quoted);
+		free(value);
+	} else {
+		bad_substitution(e, p, close);
+	}
+	free(name);
+	return close;
+}
+
+/* --- command substitution and arithmetic */
+
+static char *command_output(const char *text)
+{
+	struct strbuf out = { 0 };
+	char buf[4096];
+	int fds[2], st;
+	pid_t pid;
+	ssize_t n;
+
+	sb_adds(&out, "");
+	if (pipe(fds) < 0 || (pid = fork()) < 0) {
+		sh_error("cannot run a command substitution: %s", strerror(errno));
+		sh.subst_status = 126;
+		return sb_take(&out);
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		if (fds[1] != 1) {
+			dup2(fds[1], 1);
+			close(fds[1]);
+		}
+		become_child();
+		sh_exit(run_string(text, NULL));
+	}
+	close(fds[1]);
+	while ((n = read(fds[0], buf, sizeof(buf))) != 0) {
+		if (n > 0)
+			sb_addn(&out, buf, n);
+		else if (errno != EINTR)
+			break;
+	}
+	close(fds[0]);
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	sh.subst_status = wait_status(st);
+	while (out.len > 0 && out.s[out.len - 1] == '\n')
+		out.s[--out.len] = '\0';
+	return sb_take(&out);
+}
+
+/* $(...) or $((...)): P at the '$' */
+static const char *expand_paren(struct expander *e, const char *p,
+				const char *end, bool quoted)
+{
+	const char *close = clamp(skip_group(p + 2, ')'), end);
+	char *text, *result;
+	long long n;
+
+	if (p[2] == '(' && clamp(skip_group(p + 3, ')'), end) == close - 1 &&
+	    close - p >= 5) {
+		text = expand_sub(e, p + 3, close - 2, false);
+		if (!e->failed && arith_eval(text, &n)) {
+			result = number(n);
+			put_value(e, result, quoted);
+			free(result);
+		} else {
+			e->failed = true;
+		}
+		free(text);
+		return close;
+	}
+	text = xstrndup(p + 2, close - 1 - (p + 2));
+	result = command_output(text);
+	put_value(e, result, quoted);
+	free(result);
+	free(text);
+	return close;
+}
+
+/* `...`: a backslash before $ ` \ (and " in double quotes) is dropped */
+static const char *expand_backquote(struct expander *e, const char *p,
+				    const char *end, enum mode mode)
+{
+	const char *close = clamp(skip_backquote(p + 1), end);
+	const char *stop = close[-1] == '`' && close - 1 > p ? close - 1 : close;
+	struct strbuf text = { 0 };
+	char *result;
+
+	sb_adds(&text, "");
+	for (const char *q = p + 1; q < stop; q++) {
+		if (*q == '\\' && q + 1 < stop &&
+		    (strchr("$`\\", q[1]) || (mode == DQUOTED && q[1] == '"')))
+			q++;
+		sb_addc(&text, *q);
+	}
+	result = command_output(text.s);
+	put_value(e, result, mode != UNQUOTED);
+	free(result);
+	sb_free(&text);
+	return close;
+}
+
+/* $...: P at the '$'; returns the text after the expansion */
+static const char *expand_dollar(struct expander *e, const char *p,
+				 const char *end, bool quoted)
+{
+	size_t len;
+	char *name;
+
+	if (p + 1 < end && p[1] == '{')
+		return expand_braced(e, p, end, quoted);
+	if (p + 1 < end && p[1] == '(')
+		return expand_paren(e, p, end, quoted);
+	len = p + 1 < end ? param_name_length(p + 1, false) : 0;
+	if (len == 0 || p + 1 + len > end) {
+		put_char(e, '$', quoted);
+		return p + 1;
+	}
+	name = xstrndup(p + 1, len);
+	put_param(e, name, quoted);
+	free(name);
+	return p + 1 + len;
+}
+
+/* ~ or ~/...: $HOME; P at the '~'.  NULL when it is not a tilde
+ * expansion (~user, or quotes in the name) */
+static const char *expand_tilde(struct expander *e, const char *p,
+				const char *end)
+{
+	const char *home = var_get("HOME");
+
+	if (!home || (p + 1 < end && p[1] != '/'))
+		return NULL;
+	put_value(e, home, true);
+	return p + 1;
+}
+
+/* "$@" alone: with no parameters there is no field at all */
+static bool is_lone_at(const char *s, const char *end)
+{
+	size_t len = end - s;
+
+	return (len == 2 && strncmp(s, "$@", 2) == 0) ||
+	       (len == 4 && strncmp(s, "${@}", 4) == 0);
+}
+
+static void expand_raw(struct expander *e, const char *s, const char *end,
+		       enum mode mode)
+{
+	static int depth; /* of expand_raw calls: ${x:-${y:-...}} */
+	const char *p = s, *q;
+	const char *escapable = mode == DQUOTED ? "$`\"\\\n" : "$`\\\n";
+
+	if (depth >= MAX_NESTING) {
+		if (!e->failed)
+			sh_error("expansions nested too deeply");
+		e->failed = true;
+		return;
+	}
+	depth++;
+
+	while (p < end && !e->failed) {
+		char c = *p;
+
+		if (mode == UNQUOTED && c == '\'') {
+			q = clamp(skip_squote(p + 1), end);
+			e->started = true;
+			for (p++; p < q && *p != '\''; p++)
+				put_char(e, *p, true);
+			p = q;
+		} else if (mode == UNQUOTED && c == '"') {
+			q = clamp(skip_dquote(p + 1), end);
+			if (!is_lone_at(p + 1, q - 1) || sh.argc > 0)
+				e->started = true;
+			expand_raw(e, p + 1, q[-1] == '"' ? q - 1 : q, DQUOTED);
+			p = q;
+		} else if (mode == UNQUOTED && c == '\\') {
+			put_char(e, p + 1 < end ? p[1] : '\\', true);
+			p += p + 1 < end ? 2 : 1;
+		} else if (mode != UNQUOTED && c == '\\' && p + 1 < end &&
+			   strchr(escapable, p[1])) {
+			if (p[1] != '\n')
+				put_char(e, p[1], true);
+			p += 2;
+		} else if (c == '$') {
+			p = expand_dollar(e, p, end, mode != UNQUOTED);
+		} else if (c == '`') {
+			p = expand_backquote(e, p, end, mode);
+		} else if (mode == UNQUOTED && c == '~' && p == s && !e->started &&
+			   (q = expand_tilde(e, p, end))) {
+			p = q;
+		} else {
+			put_char(e, c, mode != UNQUOTED);
+			p++;
+		}
+	}
+	depth--;
+}
+
+/* --- the interface */
+
+bool expand_words(char **words, int n, struct strvec *out)
+{
+	struct expander e = { .fields = out, .split = true };
+
+	for (int i = 0; i < n && !e.failed; i++) {
+		clear(&e.val);
+		clear(&e.pat);
+		e.started = e.globby = e.white_split = false;
+		expand_raw(&e, words[i], words[i] + strlen(words[i]), UNQUOTED);
+		if (e.started && !e.failed)
+			end_field(&e);
+	}
+	sb_free(&e.val);
+	sb_free(&e.pat);
+	return !e.failed;
+}
+
+static char *expand_one(const char *raw, enum mode mode, bool pattern)
+{
+	struct expander e = { 0 };
+	char *result;
+
+	expand_raw(&e, raw, raw + strlen(raw), mode);
+	result = pattern ? sb_take(&e.pat) : sb_take(&e.val);
+	sb_free(&e.val);
+	sb_free(&e.pat);
+	if (e.failed) {
+		free(result);
+		return NULL;
+	}
+	return result;
+}
+
+char *expand_string(const char *raw)
+{
+	return expand_one(raw, UNQUOTED, false);
+}
+
+char *expand_pattern(const char *raw)
+{
+	return expand_one(raw, UNQUOTED, true);
+}
+
+char *expand_heredoc(const char *body)
+{
+	return expand_one(body, HEREDOC, false);
+}
+
+char *expand_prompt(const char *raw)
+{
+	char *s = expand_one(raw, DQUOTED, false);
+
+	return s ? s : xstrdup(raw);
+}
