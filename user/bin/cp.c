@@ -173,13 +173,16 @@ static int join(char *out, const char *a, const char *b)
 static int copy_entries(const char *src, const char *dst)
 {
 	char **names = read_names(src);
+	/* the paths live on the heap: a deep tree must not use up the stack */
+	char *s = malloc(2 * PATH_MAX), *d = s + PATH_MAX;
 	int status = 0;
 
-	if (!names)
-		return fail("cannot access", src, errno);
+	if (!names || !s) {
+		status = fail("cannot access", src, errno);
+		free(s);
+		return status;
+	}
 	for (char **name = names; *name; name++) {
-		char s[PATH_MAX], d[PATH_MAX];
-
 		if (join(s, src, *name) != 0 || join(d, dst, *name) != 0)
 			status |= fail("cannot copy", *name, ENAMETOOLONG);
 		else
@@ -187,6 +190,7 @@ static int copy_entries(const char *src, const char *dst)
 		free(*name);
 	}
 	free(names);
+	free(s);
 	return status;
 }
 

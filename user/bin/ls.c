@@ -208,14 +208,17 @@ static int status_of(const char *path, struct stat *st)
 	return lstat(path, st);
 }
 
-/* DIR/NAME into BUF (PATH_MAX bytes); returns BUF. */
-static char *join(char *buf, const char *dir, const char *name)
+/* DIR/NAME into BUF (PATH_MAX bytes); 0, or -1 with errno ENAMETOOLONG
+ * if it does not fit. */
+static int join(char *buf, const char *dir, const char *name)
 {
 	size_t len = strlen(dir);
+	const char *sep = len && dir[len - 1] == '/' ? "" : "/";
 
-	snprintf(buf, PATH_MAX, "%s%s%s", dir,
-		 len && dir[len - 1] == '/' ? "" : "/", name);
-	return buf;
+	if (snprintf(buf, PATH_MAX, "%s%s%s", dir, sep, name) < PATH_MAX)
+		return 0;
+	errno = ENAMETOOLONG;
+	return -1;
 }
 
 /* -l and -F need to know about symbolic links' targets. */
@@ -263,7 +266,11 @@ static int read_dir(const char *path, struct list *l, int level)
 
 		if (hidden(de->d_name))
 			continue;
-		join(child, path, de->d_name);
+		if (join(child, path, de->d_name) != 0) {
+			trouble(MINOR_TROUBLE, "ls: cannot access '%s': %s\n",
+				de->d_name);
+			continue;
+		}
 		if (status_of(child, &st) != 0) {
 			trouble(MINOR_TROUBLE, "ls: cannot access '%s': %s\n",
 				child);
@@ -622,21 +629,28 @@ static void header(const char *path, int show)
 static void list_dir(const char *path, int show_header, int level)
 {
 	struct list l = {0};
-	char child[PATH_MAX];
+	char *child;
 
 	if (read_dir(path, &l, level) != 0)
 		return;
 	header(path, show_header);
 	sort_list(&l);
 	print_list(&l, NULL, 1);
+	/* on the heap: a deep tree must not use up the stack */
+	child = opt.recursive ? xrealloc(NULL, PATH_MAX) : NULL;
 	for (size_t i = 0; opt.recursive && i < l.n; i++) {
 		const char *name = l.v[i].name;
 
 		if (!S_ISDIR(l.v[i].st.st_mode) || strcmp(name, ".") == 0 ||
 		    strcmp(name, "..") == 0)
 			continue;
-		list_dir(join(child, path, name), 1, MINOR_TROUBLE);
+		if (join(child, path, name) == 0)
+			list_dir(child, 1, MINOR_TROUBLE);
+		else
+			trouble(MINOR_TROUBLE,
+				"ls: cannot open directory '%s': %s\n", name);
 	}
+	free(child);
 	free_list(&l);
 }
 

@@ -89,22 +89,26 @@ static int remove_path(const char *path);
 static int remove_tree(const char *path)
 {
 	char **names = read_names(path);
+	/* on the heap: a deep tree must not use up the stack */
+	char *child = malloc(PATH_MAX);
+	const char *sep = path[strlen(path) - 1] == '/' ? "" : "/";
 	int status = 0;
 
-	if (!names)
-		return fail("cannot remove", path, errno);
+	if (!names || !child) {
+		status = fail("cannot remove", path, errno);
+		free(child);
+		return status;
+	}
 	for (char **name = names; *name; name++) {
-		char child[PATH_MAX];
-
-		if ((size_t)snprintf(child, sizeof child, "%s%s%s", path,
-				     path[strlen(path) - 1] == '/' ? "" : "/",
-				     *name) >= sizeof child)
+		if (snprintf(child, PATH_MAX, "%s%s%s", path, sep, *name) >=
+		    PATH_MAX)
 			status |= fail("cannot remove", *name, ENAMETOOLONG);
 		else
 			status |= remove_path(child);
 		free(*name);
 	}
 	free(names);
+	free(child);
 	if (status)
 		return status; /* not empty: saying so again helps nobody */
 	if (rmdir(path) != 0)
