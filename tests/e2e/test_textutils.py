@@ -393,7 +393,8 @@ def test_find():
 
 def test_find_errors():
     table([("find", args, {"files": find_tree}) for args in [
-        ["missing"], ["missing", "a/b"], ["", "a/e"], [")"], [".", "-name"],
+        ["missing"], ["missing", "a/b"], ["", "a/e"], ["a/x.c/y"], [")"],
+        [".", "-name"],
         [".", "-type", "q"], [".", "-type", "f,"], [".", "-type", "fd"],
         [".", "-type", "f,f"], [".", "-type", ",f"], [".", "-maxdepth", "x"],
         [".", "-maxdepth", "-1"], [".", "-maxdepth"], [".", "-name", "a", "x"],
@@ -403,15 +404,6 @@ def test_find_errors():
         [".", "-name", "a", "-o"], [".", "-name", "a", "!", "-o", "-true"],
     ]])
     bad_option("find", [".", "-foo"])
-
-
-def test_find_unreadable_directory():
-    if os.geteuid() == 0:
-        return  # root reads every directory; nothing to compare
-    def tree(top):
-        find_tree(top)
-        (top / "a" / "b").chmod(0)
-    compare("find", ["."], files=tree, normalise=sort_lines)
 
 
 # --- xargs and tee
@@ -520,7 +512,8 @@ def test_grep_and_sort_in_the_os():
 def test_find_and_wc_in_the_os():
     want, _ = gnu_in_staging("find", "tests", "-name", "p*", "-type", "f")
     output, got = boot("/bin/find", "/tests", "-name", "p*", "-type", "f")
-    assert_lines(output, re.sub(r"(?m)^", "/", want), "find /tests -name p*")
+    want = "".join(f"/{line}\n" for line in want.splitlines())
+    assert_lines(output, want, "find /tests -name p*")
     assert got == 0
     want, _ = gnu_in_staging("wc", "README", "bin/wc")
     want = re.sub(r" (README|bin/wc|total)$", lambda m: " " + (
@@ -529,3 +522,22 @@ def test_find_and_wc_in_the_os():
     output, got = boot("/bin/wc", "/README", "/bin/wc")
     assert_lines(output, want, "wc /README /bin/wc")
     assert got == 0
+
+
+def test_the_pipeline_in_the_os():
+    # The example typed at /bin/sh.  The image holds no .c files,
+    # so it counts 0; the second pipeline has something to count, and
+    # GNU's tools count the same in the staging tree.
+    want = subprocess.run(
+        ["sh", "-c", "find bin tests -name '*e*' | grep s | wc -l"],
+        cwd=STAGING, env=ENV, capture_output=True, check=True).stdout.decode()
+    assert int(want) > 0
+    with Qemu("init=/bin/sh quiet", timeout=120) as q:
+        q.expect(r"\$ ", 60)
+        q.send("echo n=$(find / -name '*.c' | grep net | wc -l)\r")
+        q.expect(r"\nn=0\n", 60)
+        q.send("echo n=$(find /bin /tests -name '*e*' | grep s | wc -l)\r")
+        m = q.expect(r"\nn=(\d+)\n", 60)
+        assert int(m.group(1)) == int(want), f"counted {m.group(1)}, GNU {want}"
+        q.send("exit 3\r")
+        q.expect(r"init exited with status 3\n", 60)
