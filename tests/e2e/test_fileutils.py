@@ -11,7 +11,8 @@ there (stat's birth time, which needs statx; uname's "GNU/Linux"...).
 Where we deliberately differ from GNU (status 2 for every unknown option)
 the test says so.
 
-test_in_the_os boots the OS and runs some of the programs there.
+test_in_the_os boots the OS with one program after another as init;
+test_a_session_at_the_shell_in_the_os types a session of them at /bin/sh.
 """
 
 import os
@@ -484,3 +485,45 @@ def test_in_the_os():
     out, rc = boot_run(["/bin/touch", "/bin/ls"])
     assert rc == 0 or (rc == 1 and "touch: setting times of '/bin/ls': "
                        "Function not implemented" in out), out
+
+
+# (a command line typed at /bin/sh, what its output must hold): one shell
+# session, so each step works on what the ones before it left
+SESSION = [
+    ("mkdir -p /w/a/b && cd /w && echo hello > f && cat f", r"^hello$"),
+    ("cp f g && mv g h && ln -s h l && ln h hard && ls -1",
+     r"^a\nf\nh\nhard\nl$"),
+    ("ls -l", r"^total \d+\ndrwxr-xr-x 3 root root 1024 .* a\n"
+     r"-rw-r--r-- 1 root root    6 \w{3} [ \d]\d \d\d:\d\d f\n"
+     r"-rw-r--r-- 2 root root    6 \w{3} [ \d]\d \d\d:\d\d h\n"
+     r"-rw-r--r-- 2 root root    6 \w{3} [ \d]\d \d\d:\d\d hard\n"
+     r"lrwxrwxrwx 1 root root    1 \w{3} [ \d]\d \d\d:\d\d l -> h$"),
+    ("stat -c '%n %s %h %F %A' f h l",
+     r"^f 6 1 regular file -rw-r--r--\nh 6 2 regular file -rw-r--r--\n"
+     r"l 1 1 symbolic link lrwxrwxrwx$"),
+    ("rm -r a h && rmdir . ; echo rc=$?",
+     r"^rmdir: failed to remove '\.': \S.*\nrc=1$"),
+    ("od -c f && hexdump -C f",
+     r"^0000000   h   e   l   l   o  \\n\n0000006\n"
+     r"00000000  68 65 6c 6c 6f 0a  +\|hello\.\|\n00000006$"),
+    ("seq 3 | cat -n", r"^     1\t1\n     2\t2\n     3\t3$"),
+    ("yes abc | head -n 2; echo done", r"^abc\nabc\ndone$"),
+    ("touch new && ls -1 && pwd", r"^f\nhard\nl\nnew\n/w$"),
+    ("env -i X=1 env; uname -s; date -d @86400 +%F", r"^X=1\n\S+\n1970-01-02$"),
+    ("cd / && rm -rf /w && ls /w; echo rc=$?",
+     r"^ls: cannot access '/w': No such file or directory\nrc=2$"),
+]
+
+
+def test_a_session_at_the_shell_in_the_os():
+    with Qemu("init=/bin/sh quiet", timeout=180) as q:
+        q.expect(r"\$ ", 60)
+        for line, want in SESSION:
+            q.send(line + "\r")
+            # the output follows the echoed line and ends at the next prompt
+            q.expect(re.escape(line) + r"\n", 30)
+            m = q.expect(r"(.*?)^\$ ", 30, re.S | re.M)
+            assert re.search(want, m.group(1), re.M), \
+                f"{line}: no /{want}/ in:\n{m.group(1)}"
+        q.send("exit 7\r")
+        q.expect(r"init exited with status 7\n", 30)
