@@ -142,8 +142,9 @@ int __stdio_to_write(FILE *f)
 		return wrong_direction(f);
 	__stdio_setup_buffer(f);
 	if (!(f->flags & F_WRITING)) {
-		/* unread input goes back to the file (nowhere, on a pipe) */
-		if (f->rend > f->rpos)
+		/* unread input goes back to the file (nowhere, on a pipe;
+		 * and there is no need in append mode: writes go to the end) */
+		if (f->rend > f->rpos && !(f->flags & F_APPEND))
 			lseek(f->fd, -(off_t)(f->rend - f->rpos), SEEK_CUR);
 		__stdio_empty_window(f);
 		f->wpos = f->buf;

@@ -17,15 +17,22 @@ int fseeko(FILE *f, off_t offset, int whence)
 		errno = EINVAL;
 		return -1;
 	}
-	if (__stdio_has_output(f) && __stdio_flush_buffer(f))
-		return -1;
-	if (whence == SEEK_CUR && !(f->flags & F_WRITING))
+	if (f->flags & F_WRITING) {
+		/* out of the writing direction even if the seek fails (a
+		 * pipe), as glibc: the next write starts afresh */
+		int r = __stdio_flush_buffer(f);
+
+		f->flags &= ~F_WRITING;
+		f->wpos = f->buf;
+		if (r)
+			return -1;
+	}
+	if (whence == SEEK_CUR)
 		offset -= f->rend - f->rpos;
 	if (lseek(f->fd, offset, whence) < 0)
 		return -1;
-	f->flags &= ~(F_EOF | F_WRITING);
+	f->flags &= ~F_EOF;
 	__stdio_empty_window(f);
-	f->wpos = f->buf;
 	return 0;
 }
 

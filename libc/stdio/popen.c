@@ -2,7 +2,7 @@
  * run by /bin/sh -c.
  *
  * "r" reads the command's standard output, "w" writes its standard
- * input; "e" makes our end close-on-exec.  The child closes the streams
+ * input; "e" makes our end close-on-exec; anything else is EINVAL.  The child closes the streams
  * of earlier popen calls (POSIX), so their commands see end of file when
  * we close them.  pclose closes the stream and waits for the command:
  * its wait status, or -1 (ECHILD if the stream was not from popen).
@@ -31,13 +31,30 @@ static _Noreturn void run_child(const char *command, int end, int target)
 	_exit(127);
 }
 
+/* The mode: exactly one of 'r' and 'w', and maybe 'e' (glibc's rule);
+ * 1 to read, 0 to write, -1 for anything else. */
+static int read_mode(const char *mode)
+{
+	int r = 0, w = 0;
+
+	for (; *mode; mode++) {
+		if (*mode == 'r')
+			r = 1;
+		else if (*mode == 'w')
+			w = 1;
+		else if (*mode != 'e')
+			return -1;
+	}
+	return r == w ? -1 : r;
+}
+
 FILE *popen(const char *command, const char *mode)
 {
-	int reading = mode[0] == 'r', fds[2];
+	int reading = read_mode(mode), fds[2];
 	pid_t pid;
 	FILE *f;
 
-	if ((mode[0] != 'r' && mode[0] != 'w') || strchr(mode, '+')) {
+	if (reading < 0) {
 		errno = EINVAL;
 		return NULL;
 	}

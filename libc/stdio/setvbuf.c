@@ -1,10 +1,13 @@
 /* libc/stdio/setvbuf.c - setvbuf, setbuf, setbuffer, setlinebuf: choose
  * a stream's buffering and buffer.
  *
- * As glibc: any time, not only before the first I/O (pending output is
- * written first, unread input given back); with buf NULL, full or line
- * buffering keeps the buffer the stream has or gets it at the first I/O
- * (size is then ignored); a caller's buffer of size 0 means unbuffered.
+ * As glibc, any time, not only before the first I/O.  Full or line
+ * buffering with buf NULL changes only the mode: the stream keeps the
+ * buffer it has, with what is pending in it (even the one byte of an
+ * unbuffered stream), or gets one of its own size at the first I/O (size
+ * is ignored).  A caller's buffer, or no buffering, replaces the buffer:
+ * pending output is written first and unread input given back; a
+ * caller's buffer of size 0 means unbuffered.
  */
 #include <errno.h>
 
@@ -16,23 +19,22 @@ int setvbuf(FILE *restrict f, char *restrict buf, int mode, size_t size)
 		errno = EINVAL;
 		return EOF;
 	}
+	if (mode != _IONBF && !buf) {
+		f->mode = mode;
+		return 0;
+	}
 	if (fflush(f))
 		return EOF;
 	f->flags &= ~F_WRITING;
-	if (mode == _IONBF || (buf && size == 0)) {
-		__stdio_free_buffer(f);
+	__stdio_free_buffer(f);
+	if (mode == _IONBF || size == 0) {
 		f->mode = _IONBF;
 		return 0;
 	}
-	if (buf) {
-		__stdio_free_buffer(f);
-		f->buf = (unsigned char *)buf;
-		f->size = size;
-		f->wpos = f->buf;
-		__stdio_empty_window(f);
-	} else if (f->mode == _IONBF) {
-		__stdio_free_buffer(f); /* the one-byte buffer: get a real one */
-	}
+	f->buf = (unsigned char *)buf;
+	f->size = size;
+	f->wpos = f->buf;
+	__stdio_empty_window(f);
 	f->mode = mode;
 	return 0;
 }

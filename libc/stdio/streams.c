@@ -67,7 +67,14 @@ int __stdio_flush_all(void)
 	return r;
 }
 
+/* At exit: every stream's output is written, then every stream's
+ * unread input is given back to its file (a seek, where it can seek), so
+ * the next process on a shared descriptor goes on where this one
+ * stopped reading -- `{ head -n 1; cat; } < file` -- as glibc does. */
 void __stdio_exit(void)
 {
 	__stdio_flush_all();
+	for (FILE *f = head; f; f = f->next)
+		if (!(f->flags & F_WRITING) && f->rend > f->rpos)
+			fflush(f);
 }

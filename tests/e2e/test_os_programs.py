@@ -25,6 +25,7 @@ from test_fs import e2fsck  # noqa: E402
 PROGRAMS = ["files", "fds", "proc", "mem", "pipes", "poll", "signals", "time",
             "misc", "robust", "tty", "multioom", "fuzz"]
 PROGRAMS += ["libc_malloc", "libc_getopt", "libc_stdlib", "libc_string", "libc_misc", "libc_time"]  # the libc's own tests
+PROGRAMS += ["libc_stdio", "libc_stdio_buf"]  # the libc's streams
 # fuzz takes 5-12 s alone under TCG; fuzz.c gives its case 240 s
 TIMEOUTS = {"fuzz": 600}
 CHECK_DISK = {"fuzz"}  # e2fsck -fn the disk after the clean power-off
