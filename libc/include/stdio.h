@@ -75,8 +75,7 @@ int ungetc(int c, FILE *f);
 char *fgets(char *restrict s, int n, FILE *restrict f);
 ssize_t getdelim(char **restrict line, size_t *restrict size, int delim,
 		 FILE *restrict f);
-ssize_t getline(char **restrict line, size_t *restrict size,
-		FILE *restrict f);
+ssize_t getline(char **restrict line, size_t *restrict size, FILE *restrict f);
 size_t fread(void *restrict p, size_t size, size_t n, FILE *restrict f);
 int fputc(int c, FILE *f);
 int putc(int c, FILE *f);
@@ -85,8 +84,7 @@ int putc_unlocked(int c, FILE *f);
 int putchar_unlocked(int c);
 int fputs(const char *restrict s, FILE *restrict f);
 int puts(const char *s);
-size_t fwrite(const void *restrict p, size_t size, size_t n,
-	      FILE *restrict f);
+size_t fwrite(const void *restrict p, size_t size, size_t n, FILE *restrict f);
 
 /* positions */
 int fseek(FILE *f, long offset, int whence);
@@ -108,8 +106,7 @@ int remove(const char *path);
 int rename(const char *old, const char *new);
 
 /* formatted output (libc/stdio/printf_core.c) */
-int printf(const char *restrict fmt, ...)
-    __attribute__((format(printf, 1, 2)));
+int printf(const char *restrict fmt, ...) __attribute__((format(printf, 1, 2)));
 int fprintf(FILE *restrict f, const char *restrict fmt, ...)
     __attribute__((format(printf, 2, 3)));
 int sprintf(char *restrict buf, const char *restrict fmt, ...)
@@ -134,8 +131,7 @@ int vasprintf(char **restrict out, const char *restrict fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
 
 /* formatted input (libc/stdio/scanf_core.c) */
-int scanf(const char *restrict fmt, ...)
-    __attribute__((format(scanf, 1, 2)));
+int scanf(const char *restrict fmt, ...) __attribute__((format(scanf, 1, 2)));
 int fscanf(FILE *restrict f, const char *restrict fmt, ...)
     __attribute__((format(scanf, 2, 3)));
 int sscanf(const char *restrict s, const char *restrict fmt, ...)

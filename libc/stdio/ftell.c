@@ -12,8 +12,8 @@
 off_t ftello(FILE *f)
 {
 	int writing = __stdio_has_output(f);
-	off_t pos = lseek(f->fd, 0, writing && (f->flags & F_APPEND) ? SEEK_END
-								      : SEEK_CUR);
+	off_t pos = lseek(
+	    f->fd, 0, writing && (f->flags & F_APPEND) ? SEEK_END : SEEK_CUR);
 
 	if (pos < 0)
 		return -1;

@@ -93,8 +93,7 @@ size_t __stdio_put(FILE *f, const void *p, size_t n)
 	return n - todo + put_rest(f, s, todo);
 }
 
-size_t fwrite(const void *restrict p, size_t size, size_t n,
-	      FILE *restrict f)
+size_t fwrite(const void *restrict p, size_t size, size_t n, FILE *restrict f)
 {
 	size_t bytes = size * n, done;
 

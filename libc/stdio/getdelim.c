@@ -74,8 +74,7 @@ ssize_t getdelim(char **restrict line, size_t *restrict size, int delim,
 	return len;
 }
 
-ssize_t getline(char **restrict line, size_t *restrict size,
-		FILE *restrict f)
+ssize_t getline(char **restrict line, size_t *restrict size, FILE *restrict f)
 {
 	return getdelim(line, size, '\n', f);
 }

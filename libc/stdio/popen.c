@@ -2,10 +2,10 @@
  * run by /bin/sh -c.
  *
  * "r" reads the command's standard output, "w" writes its standard
- * input; "e" makes our end close-on-exec; anything else is EINVAL.  The child closes the streams
- * of earlier popen calls (POSIX), so their commands see end of file when
- * we close them.  pclose closes the stream and waits for the command:
- * its wait status, or -1 (ECHILD if the stream was not from popen).
+ * input; "e" makes our end close-on-exec; anything else is EINVAL.  The child
+ * closes the streams of earlier popen calls (POSIX), so their commands see end
+ * of file when we close them.  pclose closes the stream and waits for the
+ * command: its wait status, or -1 (ECHILD if the stream was not from popen).
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -36,9 +36,9 @@ enum length { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_J, LEN_Z, LEN_T };
 struct conv {
 	struct fmt_spec sp;
 	enum length length;
-	int pos;	/* the argument's position (n$), 0: the next one */
-	int width_arg;	/* '*': -1 the next argument, n for *n$; 0: none */
-	int prec_arg;	/* the same for the precision */
+	int pos;       /* the argument's position (n$), 0: the next one */
+	int width_arg; /* '*': -1 the next argument, n for *n$; 0: none */
+	int prec_arg;  /* the same for the precision */
 	const char *start, *end; /* the '%' and just past the conversion */
 };
 
@@ -103,7 +103,8 @@ void __fmt_repeat(struct fmt_state *st, char c, long long n)
 	}
 	memset(chunk, c, n < (long long)sizeof(chunk) ? n : sizeof(chunk));
 	for (; n > 0 && !st->failed; n -= sizeof(chunk))
-		__fmt_emit(st, chunk, n < (long long)sizeof(chunk) ? n : sizeof(chunk));
+		__fmt_emit(st, chunk,
+			   n < (long long)sizeof(chunk) ? n : sizeof(chunk));
 }
 
 void __fmt_pad_before(struct fmt_state *st, const struct fmt_spec *sp,
@@ -261,9 +262,9 @@ static int parse_conv(const char *s, struct conv *c, int *err)
 static enum arg_type int_type(enum length length)
 {
 	static const enum arg_type types[] = {
-	    [LEN_NONE] = ARG_INT,    [LEN_HH] = ARG_INT,  [LEN_H] = ARG_INT,
-	    [LEN_L] = ARG_LONG,	     [LEN_LL] = ARG_LLONG, [LEN_J] = ARG_INTMAX,
-	    [LEN_Z] = ARG_SIZE,	     [LEN_T] = ARG_PTRDIFF,
+	    [LEN_NONE] = ARG_INT, [LEN_HH] = ARG_INT,	 [LEN_H] = ARG_INT,
+	    [LEN_L] = ARG_LONG,	  [LEN_LL] = ARG_LLONG,	 [LEN_J] = ARG_INTMAX,
+	    [LEN_Z] = ARG_SIZE,	  [LEN_T] = ARG_PTRDIFF,
 	};
 	return types[length];
 }
@@ -376,10 +377,12 @@ static int load_positional(const char *fmt, struct args *a,
 		    c.prec_arg > FMT_MAX_ARGS)
 			return -1;
 		if (c.width_arg)
-			note_type(types, &max, c.width_arg > 0 ? c.width_arg : next++,
+			note_type(types, &max,
+				  c.width_arg > 0 ? c.width_arg : next++,
 				  ARG_INT);
 		if (c.prec_arg)
-			note_type(types, &max, c.prec_arg > 0 ? c.prec_arg : next++,
+			note_type(types, &max,
+				  c.prec_arg > 0 ? c.prec_arg : next++,
 				  ARG_INT);
 		if (arg_type_of(&c) != ARG_NONE)
 			note_type(types, &max, c.pos ? c.pos : next++,
@@ -457,8 +460,8 @@ static void format_string(struct fmt_state *st, const struct fmt_spec *sp,
 static void format_integer(struct fmt_state *st, struct fmt_spec sp,
 			   uintmax_t value, int negative, int sign_allowed)
 {
-	const char *xdigits = sp.conv == 'X' ? "0123456789ABCDEF"
-					     : "0123456789abcdef";
+	const char *xdigits =
+	    sp.conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
 	unsigned base = sp.conv == 'o' ? 8 : (sp.conv | 0x20) == 'x' ? 16 : 10;
 	char digits[24], prefix[4];
 	int ndigits = 0, nprefix = 0;
@@ -480,7 +483,8 @@ static void format_integer(struct fmt_state *st, struct fmt_spec sp,
 	}
 	zeros = sp.prec > ndigits ? sp.prec - ndigits : 0;
 	/* '#' with o: the first digit is a 0 */
-	if ((sp.flags & FMT_ALT) && base == 8 && !zeros && !(value == 0 && ndigits))
+	if ((sp.flags & FMT_ALT) && base == 8 && !zeros &&
+	    !(value == 0 && ndigits))
 		zeros = 1;
 	if (sp.prec >= 0)
 		sp.flags &= ~FMT_ZERO; /* a precision overrides '0' */
@@ -726,8 +730,7 @@ static void format_conv(struct fmt_state *st, struct conv *c, struct args *a,
 
 /* Fills in a '*' width and precision from the arguments.  A negative
  * width means '-'; a negative precision, none. */
-static void take_star_args(struct fmt_state *st, struct conv *c,
-			   struct args *a)
+static void take_star_args(struct fmt_state *st, struct conv *c, struct args *a)
 {
 	if (c->width_arg) {
 		int w = (int)get_arg(a, c->width_arg, ARG_INT).i;

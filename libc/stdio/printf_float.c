@@ -163,8 +163,8 @@ static void integer_digits(struct decimal *dec, uint64_t m, int e)
  * little-endian, shifted so the point falls on a limb boundary.  Stops
  * once enough digits are there: fixed: want digits after the point;
  * otherwise: want significant digits. */
-static void fraction_digits(struct decimal *dec, uint64_t f, int k,
-			    int fixed, int want)
+static void fraction_digits(struct decimal *dec, uint64_t f, int k, int fixed,
+			    int want)
 {
 	uint32_t limb[(16445 + 31) / 32 + 3] = {0};
 	int nlimbs = (k + 31) / 32, s = 32 * nlimbs - k, low = 0;
@@ -228,8 +228,7 @@ static void to_decimal(struct decimal *dec, uint64_t m, int e, int fixed,
 
 /* Cuts dec to its first keep digits (keep may be 0 or negative: the value
  * rounds to 0 or to one unit in that place) and rounds in mode. */
-static void round_decimal(struct decimal *dec, int keep, int negative,
-			  int mode)
+static void round_decimal(struct decimal *dec, int keep, int negative, int mode)
 {
 	if (keep >= dec->n)
 		return; /* nothing cut: exact */
@@ -239,13 +238,13 @@ static void round_decimal(struct decimal *dec, int keep, int negative,
 	for (int i = keep + 1; i < dec->n && !rest; i++)
 		rest = dec->d[i] != '0';
 	int odd = keep > 0 && (dec->d[keep - 1] - '0') % 2;
-	int up = round_away(mode, negative, odd, first >= 5,
-			    first > 5 || (first == 5 && rest) ||
-				(first < 5 && (first > 0 || rest)));
+	/* what is cut: at least a half, and more than exactly 0 or a half */
+	int half = first >= 5, more = (first != 0 && first != 5) || rest;
+	int up = round_away(mode, negative, odd, half, more);
 
 	dec->tail = 0;
 	if (keep <= 0) {
-		/* nothing kept: zero, or one unit of the place after the last */
+		/* nothing kept: 0, or one unit of the last place asked for */
 		dec->n = 0;
 		if (up) {
 			dec->d[0] = '1';
@@ -348,7 +347,8 @@ static void print_exp(struct fmt_state *st, const struct fmt_spec *sp,
 	exp[--k] = x < 0 ? '-' : '+';
 	exp[--k] = upper ? 'E' : 'e';
 
-	long long len = (*sign != 0) + 1 + point + prec + ((int)sizeof(exp) - k);
+	long long len =
+	    (*sign != 0) + 1 + point + prec + ((int)sizeof(exp) - k);
 
 	__fmt_pad_before(st, sp, len);
 	__fmt_emit(st, sign, *sign != 0);
@@ -410,8 +410,7 @@ static void print_general(struct fmt_state *st, const struct fmt_spec *sp,
 	}
 }
 
-void __fmt_float(struct fmt_state *st, const struct fmt_spec *sp,
-		 long double x)
+void __fmt_float(struct fmt_state *st, const struct fmt_spec *sp, long double x)
 {
 	struct decimal dec; /* 11.6 KB of stack: the long double worst case */
 	struct ld_parts b = ld_split(x);
@@ -460,10 +459,10 @@ void __fmt_float(struct fmt_state *st, const struct fmt_spec *sp,
 /* A number as %a prints it: lead.dig[0]dig[1]... * 2^exp in hex. */
 struct hex_number {
 	int negative;
-	int lead;	/* the digit before the point */
+	int lead;	       /* the digit before the point */
 	unsigned char dig[16]; /* the digits after it, as values 0..15 */
-	int ndig;	/* how many, without trailing zeros */
-	int exp;	/* the power of two */
+	int ndig;	       /* how many, without trailing zeros */
+	int exp;	       /* the power of two */
 	int lead_wraps; /* the lead digit goes from 0xf to 0x1 (long double) */
 };
 
@@ -496,8 +495,8 @@ static void round_hex(struct hex_number *h, int prec)
 static void print_hex(struct fmt_state *st, const struct fmt_spec *sp,
 		      struct hex_number *h)
 {
-	const char *xdigits = is_upper(sp->conv) ? "0123456789ABCDEF"
-						 : "0123456789abcdef";
+	const char *xdigits =
+	    is_upper(sp->conv) ? "0123456789ABCDEF" : "0123456789abcdef";
 	const char *sign = sign_of(sp, h->negative);
 	char head[4], tail[16], digits[16];
 	int nhead = 0, ntail = 0;
@@ -548,8 +547,7 @@ static void trim_hex(struct hex_number *h)
 		h->ndig--;
 }
 
-void __fmt_hex_double(struct fmt_state *st, const struct fmt_spec *sp,
-		      double x)
+void __fmt_hex_double(struct fmt_state *st, const struct fmt_spec *sp, double x)
 {
 	union {
 		double f;
@@ -582,8 +580,9 @@ void __fmt_hex_long_double(struct fmt_state *st, const struct fmt_spec *sp,
 
 	if (b.biased_exp == 0x7fff) {
 		print_special(st, sp, sign_of(sp, h.negative),
-			      (b.mant << 1) ? (is_upper(sp->conv) ? "NAN" : "nan")
-					    : (is_upper(sp->conv) ? "INF" : "inf"));
+			      (b.mant << 1)
+				  ? (is_upper(sp->conv) ? "NAN" : "nan")
+				  : (is_upper(sp->conv) ? "INF" : "inf"));
 		return;
 	}
 	/* the top four bits of the significand lead: 0x8p-3 is 1.0 */

@@ -164,15 +164,16 @@ static void store_signed(struct scanner *s, const struct conv *cv, char *text,
 	}
 }
 
-static void store_unsigned(struct scanner *s, const struct conv *cv,
-			   char *text, int base)
+static void store_unsigned(struct scanner *s, const struct conv *cv, char *text,
+			   int base)
 {
 	if (cv->c == 'p') {
 		*va_arg(s->ap, void **) = (void *)strtoul(text, NULL, base);
 		return;
 	}
 	if (cv->length == LEN_LL || cv->length == LEN_J) {
-		*va_arg(s->ap, unsigned long long *) = strtoull(text, NULL, base);
+		*va_arg(s->ap, unsigned long long *) =
+		    strtoull(text, NULL, base);
 		return;
 	}
 	unsigned long v = strtoul(text, NULL, base);
@@ -222,7 +223,8 @@ static enum outcome scan_integer(struct scanner *s, struct conv *cv, int base)
 				base = 16;
 			if (base == 16) {
 				use_width(cv);
-				c = next(s); /* the x is not kept: "0" and digits */
+				c = next(
+				    s); /* the x is not kept: "0" and digits */
 			}
 		} else if (base == 0) {
 			base = 8;
@@ -231,15 +233,17 @@ static enum outcome scan_integer(struct scanner *s, struct conv *cv, int base)
 	if (base == 0)
 		base = 10;
 	while (c != EOF && cv->width != 0) {
-		if (base == 16 ? !is_xdigit(c) : !is_digit(c) || c - '0' >= base)
+		if (base == 16 ? !is_xdigit(c)
+			       : !is_digit(c) || c - '0' >= base)
 			break;
 		cb_add(&b, c);
 		use_width(cv);
 		c = next(s);
 	}
 	if (b.len == 0 || (b.len == 1 && (b.p[0] == '+' || b.p[0] == '-'))) {
-		if (b.len == 0 && cv->c == 'p' && (cv->width < 0 || cv->width >= 5) &&
-		    c == '(' && read_nil(s)) {
+		if (b.len == 0 && cv->c == 'p' &&
+		    (cv->width < 0 || cv->width >= 5) && c == '(' &&
+		    read_nil(s)) {
 			cb_add(&b, '0');
 		} else {
 			back(s, c);

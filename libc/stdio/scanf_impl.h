@@ -12,7 +12,7 @@
 #include <stdarg.h>
 
 struct scan_in {
-	int (*get)(struct scan_in *in);		 /* the next byte, or EOF */
+	int (*get)(struct scan_in *in);		  /* the next byte, or EOF */
 	void (*unget)(struct scan_in *in, int c); /* gives back c, just read */
 };
 

@@ -39,32 +39,32 @@
 #include <stdio.h>
 #include <sys/types.h>
 
-#define UNGET 8		/* bytes ungetc can always push back */
+#define UNGET 8		 /* bytes ungetc can always push back */
 #define BUF_UNDECIDED -1 /* mode: chosen at the first read or write */
 
 /* flags */
-#define F_READ 0x01	/* opened for reading */
-#define F_WRITE 0x02	/* opened for writing */
-#define F_APPEND 0x04	/* O_APPEND: every write goes to the end */
-#define F_EOF 0x08	/* end of file seen */
-#define F_ERR 0x10	/* an error happened */
-#define F_WRITING 0x20	/* in the writing direction (glibc's putting) */
-#define F_FREE_BUF 0x40 /* buf is ours to free */
+#define F_READ 0x01	 /* opened for reading */
+#define F_WRITE 0x02	 /* opened for writing */
+#define F_APPEND 0x04	 /* O_APPEND: every write goes to the end */
+#define F_EOF 0x08	 /* end of file seen */
+#define F_ERR 0x10	 /* an error happened */
+#define F_WRITING 0x20	 /* in the writing direction (glibc's putting) */
+#define F_FREE_BUF 0x40	 /* buf is ours to free */
 #define F_FREE_FILE 0x80 /* the FILE itself came from malloc */
-#define F_LISTED 0x100	/* on the list of open streams */
+#define F_LISTED 0x100	 /* on the list of open streams */
 #define F_IN_UNGET 0x200 /* the read window is in the unget area */
 
 struct _IO_FILE {
 	int fd;
 	unsigned flags;
-	int mode;		     /* _IOFBF, _IOLBF, _IONBF, BUF_UNDECIDED */
-	unsigned char *buf;	     /* NULL until the first read or write */
-	size_t size;		     /* of buf */
-	unsigned char *rpos, *rend;  /* unread input */
-	unsigned char *wpos;	     /* pending output is buf..wpos */
-	unsigned char small[1];	     /* the buffer when unbuffered */
-	unsigned char unget[UNGET];  /* pushed-back bytes, when not in buf */
-	pid_t pid;		     /* popen's child, or 0 */
+	int mode;		    /* _IOFBF, _IOLBF, _IONBF, BUF_UNDECIDED */
+	unsigned char *buf;	    /* NULL until the first read or write */
+	size_t size;		    /* of buf */
+	unsigned char *rpos, *rend; /* unread input */
+	unsigned char *wpos;	    /* pending output is buf..wpos */
+	unsigned char small[1];	    /* the buffer when unbuffered */
+	unsigned char unget[UNGET]; /* pushed-back bytes, when not in buf */
+	pid_t pid;		    /* popen's child, or 0 */
 	struct _IO_FILE *prev, *next; /* the list of open streams */
 };
 

@@ -10,16 +10,20 @@
 #include "libc/internal/libc.h"
 #include "libc/stdio/stdio_impl.h"
 
-/* the list, newest first: stderr, stdout, stdin, then what the program
- * opens (tentative definitions first, so the links can be initialized) */
+/* the list, newest first: what the program opens, then stderr, stdout,
+ * stdin (tentative definitions first, so the links can be initialized) */
 static FILE std_in, std_out, std_err;
-static FILE std_err = {.fd = 2, .flags = F_WRITE | F_LISTED, .mode = _IONBF,
-		       .next = &std_out};
-static FILE std_out = {.fd = 1, .flags = F_WRITE | F_LISTED,
-		       .mode = BUF_UNDECIDED, .prev = &std_err,
+static FILE std_err = {
+    .fd = 2, .flags = F_WRITE | F_LISTED, .mode = _IONBF, .next = &std_out};
+static FILE std_out = {.fd = 1,
+		       .flags = F_WRITE | F_LISTED,
+		       .mode = BUF_UNDECIDED,
+		       .prev = &std_err,
 		       .next = &std_in};
-static FILE std_in = {.fd = 0, .flags = F_READ | F_LISTED,
-		      .mode = BUF_UNDECIDED, .prev = &std_out};
+static FILE std_in = {.fd = 0,
+		      .flags = F_READ | F_LISTED,
+		      .mode = BUF_UNDECIDED,
+		      .prev = &std_out};
 static FILE *head = &std_err;
 
 FILE *stdin = &std_in;

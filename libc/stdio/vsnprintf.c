@@ -33,8 +33,8 @@ int vsnprintf(char *restrict buf, size_t size, const char *restrict fmt,
 	      va_list ap)
 {
 	char nowhere;
-	struct buffer_out b = {{buffer_write}, size ? buf : &nowhere,
-			       size ? size - 1 : 0};
+	struct buffer_out b = {
+	    {buffer_write}, size ? buf : &nowhere, size ? size - 1 : 0};
 	int n = __printf_core(&b.out, fmt, ap);
 
 	*b.next = '\0';

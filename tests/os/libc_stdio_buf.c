@@ -60,8 +60,8 @@ static void check_writes(const char *file, int line, int rd, ...)
 		       nwrites, n, nwrites ? sizes[0] : 0L);
 	for (int i = 0; i < n; i++)
 		if (sizes[i] != want[i])
-			t_fail(file, line, "write %d: %ld bytes, want %ld", i + 1,
-			       sizes[i], want[i]);
+			t_fail(file, line, "write %d: %ld bytes, want %ld",
+			       i + 1, sizes[i], want[i]);
 #endif
 	nwrites = 0;
 	if (rd >= 0) {
@@ -106,7 +106,7 @@ static long buffer_size(int fd)
 
 	T_OK(fstat(fd, &st));
 	return st.st_blksize > 0 && st.st_blksize < BUFSIZ ? st.st_blksize
-							    : BUFSIZ;
+							   : BUFSIZ;
 }
 
 static long size_of_file(const char *path)

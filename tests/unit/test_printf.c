@@ -90,15 +90,15 @@ static double step(double d, int up)
 static char ours[OUT_SIZE], theirs[OUT_SIZE];
 
 /* Formats with both and compares the text (NULs included) and length. */
-#define SAME(...)                                                         \
-	do {                                                              \
-		int n1_ = t_snprintf(ours, OUT_SIZE, __VA_ARGS__);        \
-		int n2_ = snprintf(theirs, OUT_SIZE, __VA_ARGS__);        \
-		EXPECT_EQ(n1_, n2_);                                      \
-		if (n1_ == n2_ && n1_ >= 0 &&                             \
+#define SAME(...)                                                              \
+	do {                                                                   \
+		int n1_ = t_snprintf(ours, OUT_SIZE, __VA_ARGS__);             \
+		int n2_ = snprintf(theirs, OUT_SIZE, __VA_ARGS__);             \
+		EXPECT_EQ(n1_, n2_);                                           \
+		if (n1_ == n2_ && n1_ >= 0 &&                                  \
 		    memcmp(ours, theirs, n1_ < OUT_SIZE ? n1_ + 1 : OUT_SIZE)) \
-			UNIT_FAIL("%s:%d: \"%s\" vs glibc \"%s\"", __FILE__, \
-				  __LINE__, ours, theirs);                \
+			UNIT_FAIL("%s:%d: \"%s\" vs glibc \"%s\"", __FILE__,   \
+				  __LINE__, ours, theirs);                     \
 	} while (0)
 
 TEST(integers)
@@ -108,8 +108,8 @@ TEST(integers)
 	SAME("%x %X %o", 0xdeadbeefu, 0xdeadbeefu, 0777u);
 	SAME("%hhd %hhu %hd %hu %hhx %hx", 300, 300, 70000, 70000, -1, -1);
 	SAME("%ld %lu %lx", -5L, 5UL, 0xffUL);
-	SAME("%lld %llu %llx %llo", LLONG_MIN, ULLONG_MAX, 0x0123456789abcdefULL,
-	     ULLONG_MAX);
+	SAME("%lld %llu %llx %llo", LLONG_MIN, ULLONG_MAX,
+	     0x0123456789abcdefULL, ULLONG_MAX);
 	SAME("%jd %ju %zd %zu %td %tu %Zd", INTMAX_MIN, UINTMAX_MAX, (size_t)-1,
 	     (size_t)-1, (ptrdiff_t)-7, (ptrdiff_t)-7, (size_t)3);
 	SAME("%Ld %qd %Lx %qu", 1LL << 40, -(1LL << 40), 1LL << 40, 5ULL);
@@ -119,12 +119,14 @@ TEST(flags_width_precision)
 {
 	SAME("[%5d] [%-5d] [%05d] [%+d] [% d] [%+ d]", 42, 42, 42, 42, 42, 42);
 	SAME("[%-05d] [%+05d] [%05d] [% 05d]", -42, 42, -42, 42);
-	SAME("[%.3d] [%8.3d] [%-8.3d] [%08.3d] [%.0d] [%5.0d]", 7, 7, 7, 7, 0, 0);
-	SAME("[%#x] [%#X] [%#o] [%#o] [%#x] [%#.0o] [%#.0x] [%#.3o]", 255u, 255u,
-	     8u, 0u, 0u, 0u, 0u, 8u);
+	SAME("[%.3d] [%8.3d] [%-8.3d] [%08.3d] [%.0d] [%5.0d]", 7, 7, 7, 7, 0,
+	     0);
+	SAME("[%#x] [%#X] [%#o] [%#o] [%#x] [%#.0o] [%#.0x] [%#.3o]", 255u,
+	     255u, 8u, 0u, 0u, 0u, 0u, 8u);
 	SAME("[%#010x] [%#10x] [%-#10x] [%#5.3x] [%+u] [% u] [%+x]", 255u, 255u,
 	     255u, 1u, 5u, 5u, 5u);
-	SAME("[%*d] [%-*d] [%.*d] [%*d] [%.*d]", 6, 1, 6, 1, 4, 1, -6, 1, -3, 5);
+	SAME("[%*d] [%-*d] [%.*d] [%*d] [%.*d]", 6, 1, 6, 1, 4, 1, -6, 1, -3,
+	     5);
 	SAME("[%'d] [%'u] [%'.3f]", 1234567, 1234567u, 1234567.125);
 	SAME("[%--5d] [%++d] [%00d] [%0-5d]", 1, 2, 3, 4);
 }
@@ -139,8 +141,8 @@ TEST(chars_strings_pointers)
 	     (char *)0, (char *)0, (char *)0);
 	SAME("%p %p %p", (void *)0x1234, (void *)0xc0100000, (void *)0);
 	SAME("[%+p] [% p] [%05p] [%.10p] [%-10p] [%.1p] [%10p] [%010p]",
-	     (void *)0x12, (void *)0x12, (void *)0x12, (void *)0x12, (void *)0x12,
-	     (void *)0, (void *)0, (void *)0);
+	     (void *)0x12, (void *)0x12, (void *)0x12, (void *)0x12,
+	     (void *)0x12, (void *)0, (void *)0, (void *)0);
 	SAME("[%*s] [%.*s] [%.*s]", -5, "ab", -1, "abcdef", 2, "abcdef");
 	SAME("[%lc] [%ls] [%5ls] [%.2ls] [%C] [%S]", L'a', L"abc", L"abc",
 	     L"abc", L'Q', L"xyz");
@@ -243,7 +245,8 @@ TEST(float_fixed)
 	SAME("%f %.0f %f", DBL_MAX, DBL_MAX, -DBL_MAX);
 	SAME("%.1074f", DBL_TRUE_MIN);
 	SAME("%.1100f %.1022f", DBL_MIN, DBL_MIN);
-	SAME("%f %e %g %a", DBL_TRUE_MIN, DBL_TRUE_MIN, DBL_TRUE_MIN, DBL_TRUE_MIN);
+	SAME("%f %e %g %a", DBL_TRUE_MIN, DBL_TRUE_MIN, DBL_TRUE_MIN,
+	     DBL_TRUE_MIN);
 	SAME("[%10.3f] [%-10.3f] [%+010.3f] [% .3f] [%#.0f] [%010.0f]", 1.5,
 	     -1.5, 1.5, 1.5, 2.0, -3.0);
 	SAME("%.15f %.17f %.16f", 0.1 + 0.2, 0.1 + 0.2, 1e-5);
@@ -257,8 +260,10 @@ TEST(float_exp_general)
 	SAME("%e %E %e %e", 0.0, 1.0, 123456.789, -1e-300);
 	SAME("%.0e %#.0e %.3e %.20e", 2.5, 2.5, 1e23, 1e23);
 	SAME("%e %e %e", DBL_MAX, DBL_MIN, 5e-324);
-	SAME("%g %g %g %g %g %g", 0.0, 100000.0, 1000000.0, 1e-4, 1e-5, 123.456);
-	SAME("%#g %#.3g %#.0g %.0g %G %g", 1.0, 1.0, 1.0, 1.5, 1e-20, 0.0001234);
+	SAME("%g %g %g %g %g %g", 0.0, 100000.0, 1000000.0, 1e-4, 1e-5,
+	     123.456);
+	SAME("%#g %#.3g %#.0g %.0g %G %g", 1.0, 1.0, 1.0, 1.5, 1e-20,
+	     0.0001234);
 	SAME("%g %g %.17g %.16g", 0.1, 1.0 / 3, 0.1, 0.1);
 	SAME("%.3g %.3g %.3g %.3g", 99.95, 99.96, 0.00099951, 999.5);
 	SAME("%+g %+e % g %010g %-10g|", 1.0, 1.0, 1.0, -2.5, 2.5);
@@ -274,8 +279,8 @@ TEST(float_special)
 	     inf, inf, inf);
 	SAME("[%f] [%e] [%g] [%a] [%F] [%E] [%G] [%A]", -nan, nan, -inf, -nan,
 	     nan, -nan, nan, -inf);
-	SAME("[%05f] [%-+8f] [%+08e] [% 8g] [%010a] [%.3f] [%#f]", inf, nan, inf,
-	     -inf, nan, inf, nan);
+	SAME("[%05f] [%-+8f] [%+08e] [% 8g] [%010a] [%.3f] [%#f]", inf, nan,
+	     inf, -inf, nan, inf, nan);
 	SAME("[%Lf] [%Le] [%La] [%Lg]", (long double)INFINITY,
 	     -(long double)NAN, (long double)NAN, -(long double)INFINITY);
 }
@@ -284,16 +289,16 @@ TEST(float_hex)
 {
 	SAME("[%a] [%a] [%a] [%a] [%A]", 1.0, -2.0, 0.1, 0.0, 1e300);
 	SAME("[%a] [%a] [%a]", 5e-324, DBL_MIN, DBL_MAX);
-	SAME("[%.0a] [%.1a] [%.3a] [%#.0a] [%.20a] [%.0a]", 1.5, 1.0 / 3, 1.0, 1.0,
-	     0.1, 1.96875);
+	SAME("[%.0a] [%.1a] [%.3a] [%#.0a] [%.20a] [%.0a]", 1.5, 1.0 / 3, 1.0,
+	     1.0, 0.1, 1.96875);
 	SAME("[%.0a] [%.0a] [%.0a] [%.1a] [%.1a]", 2.5, 3.5, 1.5, 1.03125,
 	     1.09375);
-	SAME("[%20a] [%-20a] [%020a] [%+a] [% a] [%#a]", 1.0, 1.0, -1.0, 1.0, 1.0,
-	     1.0);
+	SAME("[%20a] [%-20a] [%020a] [%+a] [% a] [%#a]", 1.0, 1.0, -1.0, 1.0,
+	     1.0, 1.0);
 	SAME("[%La] [%La] [%La] [%La] [%LA]", 1.0L, 15.5L, 0.0L, -0.1L,
 	     LDBL_MAX);
-	SAME("[%La] [%La] [%.0La] [%.0La] [%.3La]", LDBL_MIN, LDBL_TRUE_MIN, 15.5L,
-	     15.75L, 1.0L / 3);
+	SAME("[%La] [%La] [%.0La] [%.0La] [%.3La]", LDBL_MIN, LDBL_TRUE_MIN,
+	     15.5L, 15.75L, 1.0L / 3);
 }
 
 TEST(long_double)
@@ -311,10 +316,10 @@ TEST(rounding_modes)
 {
 	for (int m = 0; m < 4; m++) {
 		set_rounding(m);
-		SAME("%.0f %.0f %.0f %.0f %.1f %.1f", 0.5, -0.5, 1.5, -2.5, 0.25,
-		     -0.25);
-		SAME("%.2e %.3g %.1a %.0a %.0La", 1.0 / 3, -2.0 / 3, 1.0 / 3, -1.5,
-		     15.5L);
+		SAME("%.0f %.0f %.0f %.0f %.1f %.1f", 0.5, -0.5, 1.5, -2.5,
+		     0.25, -0.25);
+		SAME("%.2e %.3g %.1a %.0a %.0La", 1.0 / 3, -2.0 / 3, 1.0 / 3,
+		     -1.5, 15.5L);
 		SAME("%.0f %.0f %f %e", 0.1, -0.1, 1e-10, -1e-300);
 		SAME("%.0f %.5Lf %.3Le", 0.0, 1.0L / 3, -2.0L / 3);
 		SAME("%.0f %.0e %.0g", 9.5, 9.5, 9.5);
@@ -340,8 +345,19 @@ static unsigned below(unsigned n)
 	return (unsigned)(rnd() % n);
 }
 
-enum vtype { V_INT, V_LONG, V_LLONG, V_INTMAX, V_SIZE, V_PTRDIFF, V_DOUBLE,
-	     V_LDOUBLE, V_STR, V_PTR, V_WSTR };
+enum vtype {
+	V_INT,
+	V_LONG,
+	V_LLONG,
+	V_INTMAX,
+	V_SIZE,
+	V_PTRDIFF,
+	V_DOUBLE,
+	V_LDOUBLE,
+	V_STR,
+	V_PTR,
+	V_WSTR
+};
 
 struct rcase {
 	char fmt[80];
@@ -361,9 +377,9 @@ static long long random_int(void)
 	uint64_t v = bits ? rnd() >> (64 - bits) : 0;
 
 	if (below(8) == 0) {
-		static const long long edges[] = {0, 1, -1, INT_MAX, INT_MIN,
-						  LLONG_MAX, LLONG_MIN, 255, 128,
-						  65535, 32768, UINT_MAX};
+		static const long long edges[] = {
+		    0,	       1,   -1,	 INT_MAX, INT_MIN, LLONG_MAX,
+		    LLONG_MIN, 255, 128, 65535,	  32768,   UINT_MAX};
 		return edges[below(sizeof(edges) / sizeof(edges[0]))];
 	}
 	return below(2) ? -(long long)v : (long long)v;
@@ -382,9 +398,9 @@ static double from_bits(uint64_t b)
  * specials.  *tie_prec: a precision that puts the tie at the cut. */
 static double random_double(int *tie_prec)
 {
-	static const double specials[] = {0.0, -0.0, 1.0, 0.5, 1e-310, DBL_MAX,
-					  DBL_MIN, 5e-324, 1e22, 1e23, 9.5, 0.95,
-					  99.5, 0.05, 1e15, 1e16, 1e17};
+	static const double specials[] = {
+	    0.0,  -0.0, 1.0,  0.5,  1e-310, DBL_MAX, DBL_MIN, 5e-324, 1e22,
+	    1e23, 9.5,	0.95, 99.5, 0.05,   1e15,    1e16,    1e17};
 	double d;
 	int j;
 
@@ -410,8 +426,8 @@ static double random_double(int *tie_prec)
 	case 6:
 		return (double)random_int() / pow10i(below(25));
 	case 7:
-		return from_bits(rnd() & 0x7ff0000000000000ULL) * (below(2) ? 1 : -1) *
-		       (1 + below(9));
+		return from_bits(rnd() & 0x7ff0000000000000ULL) *
+		       (below(2) ? 1 : -1) * (1 + below(9));
 	case 8:
 		return specials[below(sizeof(specials) / sizeof(specials[0]))] *
 		       (below(2) ? 1 : -1);
@@ -516,13 +532,17 @@ static void random_case(struct rcase *c)
 {
 	static const char *const int_convs = "diouxX";
 	static const char *const float_convs = "eEfFgGaA";
-	static const char *const int_lengths[] = {"", "hh", "h", "l", "ll",
-						  "j", "z", "t", "L", "q"};
-	static const enum vtype int_types[] = {V_INT, V_INT, V_INT, V_LONG,
-					       V_LLONG, V_INTMAX, V_SIZE,
-					       V_PTRDIFF, V_LLONG, V_LLONG};
-	static const char *const strings[] = {"", "a", "hello", "hello, world",
-					      "tab\there", "0123456789abcdefghij"
+	static const char *const int_lengths[] = {"",  "hh", "h", "l", "ll",
+						  "j", "z",  "t", "L", "q"};
+	static const enum vtype int_types[] = {
+	    V_INT,    V_INT,  V_INT,	 V_LONG,  V_LLONG,
+	    V_INTMAX, V_SIZE, V_PTRDIFF, V_LLONG, V_LLONG};
+	static const char *const strings[] = {"",
+					      "a",
+					      "hello",
+					      "hello, world",
+					      "tab\there",
+					      "0123456789abcdefghij"
 					      "klmnopqrstuvwxyz"};
 	char *p = c->fmt;
 	int kind = below(20), tie = -1, len;
@@ -578,20 +598,20 @@ static void random_case(struct rcase *c)
 	c->mode = below(4) ? TO_NEAREST : 1 + below(3);
 }
 
-#define CALL_BOTH(...)                                                     \
-	do {                                                               \
-		*n1 = t_snprintf(ours, OUT_SIZE, c->fmt, __VA_ARGS__);     \
-		*n2 = snprintf(theirs, OUT_SIZE, c->fmt, __VA_ARGS__);     \
+#define CALL_BOTH(...)                                                         \
+	do {                                                                   \
+		*n1 = t_snprintf(ours, OUT_SIZE, c->fmt, __VA_ARGS__);         \
+		*n2 = snprintf(theirs, OUT_SIZE, c->fmt, __VA_ARGS__);         \
 	} while (0)
 
-#define WITH_STARS(value)                                                  \
-	do {                                                               \
-		if (c->nstars == 0)                                        \
-			CALL_BOTH(value);                                  \
-		else if (c->nstars == 1)                                   \
-			CALL_BOTH(c->star[0], value);                      \
-		else                                                       \
-			CALL_BOTH(c->star[0], c->star[1], value);          \
+#define WITH_STARS(value)                                                      \
+	do {                                                                   \
+		if (c->nstars == 0)                                            \
+			CALL_BOTH(value);                                      \
+		else if (c->nstars == 1)                                       \
+			CALL_BOTH(c->star[0], value);                          \
+		else                                                           \
+			CALL_BOTH(c->star[0], c->star[1], value);              \
 	} while (0)
 
 static void run_case(const struct rcase *c, int *n1, int *n2)
@@ -639,8 +659,8 @@ static void describe(const struct rcase *c, char *buf, size_t size)
 	snprintf(buf, size,
 		 "fmt \"%s\" stars %d %d i %lld d %a ld %La mode %d: "
 		 "ours \"%.60s\" glibc \"%.60s\"",
-		 c->fmt, c->star[0], c->star[1], c->i, c->d, c->ld, c->mode, ours,
-		 theirs);
+		 c->fmt, c->star[0], c->star[1], c->i, c->d, c->ld, c->mode,
+		 ours, theirs);
 }
 
 #define RANDOM_CASES 200000
@@ -658,8 +678,9 @@ TEST(random_against_glibc)
 
 		random_case(&c);
 		run_case(&c, &n1, &n2);
-		if (n1 != n2 || (n1 >= 0 && memcmp(ours, theirs,
-					       n1 < OUT_SIZE ? n1 + 1 : OUT_SIZE))) {
+		if (n1 != n2 ||
+		    (n1 >= 0 &&
+		     memcmp(ours, theirs, n1 < OUT_SIZE ? n1 + 1 : OUT_SIZE))) {
 			char what[400];
 
 			if (!differ++) {
@@ -678,8 +699,7 @@ TEST(random_against_glibc)
 }
 
 UNIT_MAIN(CASE(integers), CASE(flags_width_precision),
-	  CASE(chars_strings_pointers), CASE(percent_n_m_unknown),
-	  CASE(errors), CASE(positional), CASE(snprintf_truncation),
-	  CASE(float_fixed), CASE(float_exp_general), CASE(float_special),
-	  CASE(float_hex), CASE(long_double), CASE(rounding_modes),
-	  CASE(random_against_glibc))
+	  CASE(chars_strings_pointers), CASE(percent_n_m_unknown), CASE(errors),
+	  CASE(positional), CASE(snprintf_truncation), CASE(float_fixed),
+	  CASE(float_exp_general), CASE(float_special), CASE(float_hex),
+	  CASE(long_double), CASE(rounding_modes), CASE(random_against_glibc))

@@ -49,25 +49,24 @@ static void fill(void)
 }
 
 /* Scans with both and compares.  Returns 1 if they agree. */
-static int same(const char *input, const char *fmt, int *r_ours,
-		int *r_theirs)
+static int same(const char *input, const char *fmt, int *r_ours, int *r_theirs)
 {
 	fill();
 	*r_ours = t_sscanf(input, fmt, &ours[0], &ours[1], &ours[2], &ours[3],
 			   &ours[4], &ours[5], &ours[6], &ours[7]);
-	*r_theirs = sscanf(input, fmt, &theirs[0], &theirs[1], &theirs[2],
-			   &theirs[3], &theirs[4], &theirs[5], &theirs[6],
-			   &theirs[7]);
+	*r_theirs =
+	    sscanf(input, fmt, &theirs[0], &theirs[1], &theirs[2], &theirs[3],
+		   &theirs[4], &theirs[5], &theirs[6], &theirs[7]);
 	return *r_ours == *r_theirs && !memcmp(ours, theirs, sizeof(ours));
 }
 
-#define SAME(input, fmt)                                                  \
-	do {                                                              \
-		int a_, b_;                                               \
-		if (!same(input, fmt, &a_, &b_))                          \
-			UNIT_FAIL("%s:%d: \"%s\" with \"%s\": %d vs glibc %d" \
-				  " (or the stored bytes differ)",        \
-				  __FILE__, __LINE__, input, fmt, a_, b_); \
+#define SAME(input, fmt)                                                       \
+	do {                                                                   \
+		int a_, b_;                                                    \
+		if (!same(input, fmt, &a_, &b_))                               \
+			UNIT_FAIL("%s:%d: \"%s\" with \"%s\": %d vs glibc %d"  \
+				  " (or the stored bytes differ)",             \
+				  __FILE__, __LINE__, input, fmt, a_, b_);     \
 	} while (0)
 
 TEST(integers)
@@ -78,7 +77,8 @@ TEST(integers)
 	SAME("0x1f 1f ff", "%x %X %x%n");
 	SAME("777 8", "%o %o%n");
 	SAME("-1 4294967296 99999999999999999999", "%u %u %u%n");
-	SAME("-1 99999999999999999999 -99999999999999999999", "%lld %llu %lld%n");
+	SAME("-1 99999999999999999999 -99999999999999999999",
+	     "%lld %llu %lld%n");
 	SAME("300 -129 70000", "%hhd %hhd %hd%n");
 	SAME("300 65537", "%hhu %hu%n");
 	SAME("123456", "%3d%d%n");
@@ -174,24 +174,78 @@ static unsigned below(unsigned n)
 }
 
 static const char *const pieces[] = {
-    "0",     "1",      "42",     "-7",      "+3",    "007",   "0x",     "0X1f",
-    "0xg",   "-0x10",  "0x1p4",  "0x.8",    "1e",    "1e+",   "1e-5",   "2E+10",
-    ".5",    "5.",     ".",      "-",       "+",     "e5",    "inf",    "INF",
-    "infinity", "infin", "nan",  "NaN(1)",  "na",    "(nil)", "(ni",    "abc",
-    "xyz",   "ABC",    "]",      "[",       "%",     "%%",    " ",      "  ",
-    "\t",    "\n",     "99999999999999999999",   "4294967296", "2147483648",
-    "-2147483649", "18446744073709551616", "1.7976931348623157e309",
-    "4.9e-325", "0.000001", "123456789", "0777", "089", "ff", "FF", "1,5",
-    "1.2.3", "-.", "+.5e", "a-b", "z", "_",
+    "0",
+    "1",
+    "42",
+    "-7",
+    "+3",
+    "007",
+    "0x",
+    "0X1f",
+    "0xg",
+    "-0x10",
+    "0x1p4",
+    "0x.8",
+    "1e",
+    "1e+",
+    "1e-5",
+    "2E+10",
+    ".5",
+    "5.",
+    ".",
+    "-",
+    "+",
+    "e5",
+    "inf",
+    "INF",
+    "infinity",
+    "infin",
+    "nan",
+    "NaN(1)",
+    "na",
+    "(nil)",
+    "(ni",
+    "abc",
+    "xyz",
+    "ABC",
+    "]",
+    "[",
+    "%",
+    "%%",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "99999999999999999999",
+    "4294967296",
+    "2147483648",
+    "-2147483649",
+    "18446744073709551616",
+    "1.7976931348623157e309",
+    "4.9e-325",
+    "0.000001",
+    "123456789",
+    "0777",
+    "089",
+    "ff",
+    "FF",
+    "1,5",
+    "1.2.3",
+    "-.",
+    "+.5e",
+    "a-b",
+    "z",
+    "_",
 };
 
 static const char *const convs[] = {
-    "d", "i", "u", "o", "x", "X", "p", "f", "e", "g", "a", "E", "G",
-    "s", "c", "[a-z]", "[^ ]", "[]a-]", "[0-9.e+-]", "[^0-9]", "%", "n",
+    "d",    "i",     "u",	  "o",	    "x", "X", "p", "f",
+    "e",    "g",     "a",	  "E",	    "G", "s", "c", "[a-z]",
+    "[^ ]", "[]a-]", "[0-9.e+-]", "[^0-9]", "%", "n",
 };
 
-static const char *const int_lengths[] = {"", "hh", "h", "l", "ll", "j",
-					  "z", "t", "L", "q"};
+static const char *const int_lengths[] = {"",  "hh", "h", "l", "ll",
+					  "j", "z",  "t", "L", "q"};
 static const char *const float_lengths[] = {"", "l", "L", "ll"};
 
 static void append(char **p, const char *s)
@@ -222,7 +276,8 @@ static void random_format(char *buf)
 	int n = 1 + below(4);
 
 	for (int i = 0; i < n; i++) {
-		const char *conv = convs[below(sizeof(convs) / sizeof(convs[0]))];
+		const char *conv =
+		    convs[below(sizeof(convs) / sizeof(convs[0]))];
 
 		if (below(4) == 0)
 			*p++ = " x,"[below(3)];
@@ -268,11 +323,12 @@ TEST(random_against_glibc)
 		if (same(input, fmt, &a, &b))
 			continue;
 		if (!differ++)
-			UNIT_FAIL("case %d: \"%s\" with \"%s\": %d vs glibc %d", i,
-				  input, fmt, a, b);
+			UNIT_FAIL("case %d: \"%s\" with \"%s\": %d vs glibc %d",
+				  i, input, fmt, a, b);
 		if (differ <= 20)
-			fprintf(stderr, "# \"%s\" with \"%s\": %d vs glibc %d\n",
-				input, fmt, a, b);
+			fprintf(stderr,
+				"# \"%s\" with \"%s\": %d vs glibc %d\n", input,
+				fmt, a, b);
 	}
 	if (differ)
 		fprintf(stderr, "# %d of %d random cases differ\n", differ,
