@@ -893,3 +893,56 @@ long sys_fstatfs(int fd, struct statfs32 *ubuf)
 	r = vfs_fstatfs(f, &st);
 	return r ? r : put_statfs(ubuf, sizeof(*ubuf), &st);
 }
+
+/* --- utimensat: a file's access and modification times */
+
+/* One of utimensat's two times: now, left alone (NULL), or the value. */
+static int pick_time(const struct timespec *ts, int64_t *out, const int64_t **use)
+{
+	if (ts->tv_nsec == UTIME_OMIT) {
+		*use = NULL;
+		return 0;
+	}
+	if (ts->tv_nsec == UTIME_NOW) {
+		*out = vfs_now();
+	} else {
+		if (ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000)
+			return -EINVAL;
+		*out = ts->tv_sec;
+	}
+	*use = out;
+	return 0;
+}
+
+/* utimensat(dirfd, path, times, flags); a NULL path is futimens(dirfd). */
+long sys_utimensat(int dirfd, const char *upath, const struct timespec *utimes,
+		   int flags)
+{
+	struct timespec ts[2] = { { 0, UTIME_NOW }, { 0, UTIME_NOW } };
+	int64_t t[2];
+	const int64_t *use[2];
+	long r = 0;
+
+	if (flags & ~AT_SYMLINK_NOFOLLOW)
+		return -EINVAL;
+	if (utimes && copy_from_user(ts, utimes, sizeof(ts)))
+		return -EFAULT;
+	for (int i = 0; i < 2 && !r; i++)
+		r = pick_time(&ts[i], &t[i], &use[i]);
+	if (r)
+		return r;
+	if (!upath) {
+		struct file *f = fget(dirfd);
+		if (!f)
+			return -EBADF;
+		if (!f->inode)
+			return -EPERM; /* a pipe has no times to set */
+		mutex_lock(&fs_lock);
+		r = vfs_set_times(f->inode, use[0], use[1]);
+		mutex_unlock(&fs_lock);
+		return r;
+	}
+	return AT_CALL(dirfd, upath,
+		       WITH_PATH(upath, vfs_utimes(path, !(flags & AT_SYMLINK_NOFOLLOW),
+						   use[0], use[1])));
+}

@@ -31,7 +31,7 @@
 	X(243, set_thread_area) X(252, exit_group)                       \
 	X(258, set_tid_address) X(265, clock_gettime)                    \
 	X(266, clock_getres) X(268, statfs64) X(269, fstatfs64) X(270, tgkill) X(295, openat)               \
-	X(296, mkdirat) X(300, fstatat64) X(301, unlinkat) X(306, fchmodat) X(307, faccessat) X(308, pselect6) X(309, ppoll)               \
+	X(296, mkdirat) X(300, fstatat64) X(301, unlinkat) X(306, fchmodat) X(307, faccessat) X(308, pselect6) X(309, ppoll) X(320, utimensat) \
 	X(330, dup3) X(331, pipe2) X(340, prlimit64) X(355, getrandom)
 
 #endif

@@ -628,6 +628,34 @@ int vfs_readlink(const char *path, char *buf, size_t size)
 	return err;
 }
 
+int vfs_set_times(struct inode *inode, const int64_t *atime, const int64_t *mtime)
+{
+	int err = writable(inode);
+
+	if (err)
+		return err;
+	if (atime)
+		inode->atime = *atime;
+	if (mtime)
+		inode->mtime = *mtime;
+	inode->ctime = vfs_now();
+	mark_inode_dirty(inode);
+	return 0;
+}
+
+int vfs_utimes(const char *path, bool follow, const int64_t *atime,
+	       const int64_t *mtime)
+{
+	struct inode *inode = namei(path, follow ? LOOKUP_FOLLOW : 0);
+	int err;
+
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	err = vfs_set_times(inode, atime, mtime);
+	iput(inode);
+	return err;
+}
+
 int vfs_set_mode(struct inode *inode, uint32_t mode)
 {
 	int err = writable(inode);

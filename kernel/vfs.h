@@ -235,6 +235,11 @@ int vfs_readdir(struct file *f, struct dir_context *ctx);
 int vfs_fstat(struct file *f, struct vfs_stat *st);
 /* stat (follow = true) or lstat (follow = false) */
 int vfs_stat(const char *path, struct vfs_stat *st, bool follow);
+/* Sets an inode's access and modification times (NULL: leave it) and
+ * its change time to now; vfs_utimes finds the inode by path. */
+int vfs_set_times(struct inode *inode, const int64_t *atime, const int64_t *mtime);
+int vfs_utimes(const char *path, bool follow, const int64_t *atime,
+	       const int64_t *mtime);
 /* The filesystem that path (or f) is on. */
 int vfs_statfs(const char *path, struct vfs_statfs *st);
 int vfs_fstatfs(struct file *f, struct vfs_statfs *st);

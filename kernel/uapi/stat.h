@@ -9,6 +9,10 @@
 
 #include "kernel/uapi/time.h"
 
+/* utimensat's special tv_nsec values */
+#define UTIME_NOW ((1l << 30) - 1l)
+#define UTIME_OMIT ((1l << 30) - 2l)
+
 struct stat64 {
 	unsigned long long st_dev;
 	unsigned char __pad0[4];

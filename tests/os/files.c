@@ -635,6 +635,44 @@ static void getdents_old_format(void)
 	T_ERR(syscall(SYS_getdents, fd, NULL, sizeof(buf)), EFAULT);
 }
 
+/* utimensat and futimens: set, UTIME_OMIT, UTIME_NOW, and the errors */
+static void set_times(void)
+{
+	struct stat st;
+	struct timespec t[2] = { { 1000000, 0 }, { 2000000, 0 } };
+	time_t now = time(NULL);
+
+	t_write_file("f", "x", 1);
+	T_OK(utimensat(AT_FDCWD, "f", t, 0));
+	T_OK(stat("f", &st));
+	T_EQ(st.st_atime, 1000000);
+	T_EQ(st.st_mtime, 2000000);
+	t[0].tv_nsec = UTIME_OMIT;
+	t[1].tv_sec = 3000000;
+	T_OK(utimensat(AT_FDCWD, "f", t, 0));
+	T_OK(stat("f", &st));
+	T_EQ(st.st_atime, 1000000);
+	T_EQ(st.st_mtime, 3000000);
+	int fd = T_OK(open("f", O_RDONLY));
+	T_OK(futimens(fd, NULL)); /* both now */
+	T_OK(fstat(fd, &st));
+	T_TRUE(st.st_mtime >= now && st.st_atime >= now);
+	T_OK(symlink("f", "l"));
+	t[0] = t[1] = (struct timespec){ 4000000, 0 };
+	T_OK(utimensat(AT_FDCWD, "l", t, AT_SYMLINK_NOFOLLOW));
+	T_OK(lstat("l", &st));
+	T_EQ(st.st_mtime, 4000000);
+	T_OK(stat("f", &st));
+	T_TRUE(st.st_mtime >= now); /* the target kept its time */
+	T_ERR(utimensat(AT_FDCWD, "nope", NULL, 0), ENOENT);
+	T_ERR(utimensat(AT_FDCWD, "f", NULL, 0x4000), EINVAL);
+	t[0].tv_nsec = 1000000000;
+	T_ERR(utimensat(AT_FDCWD, "f", t, 0), EINVAL);
+	struct timespec *volatile bad = (struct timespec *)1;
+	T_ERR(utimensat(AT_FDCWD, "f", bad, 0), EFAULT);
+	T_ERR(futimens(99, NULL), EBADF);
+}
+
 static void getdents_after_unlink(void)
 {
 	T_OK(mkdir("d", 0755));
@@ -1007,7 +1045,7 @@ static const struct t_case cases[] = {
     T(lseek_whence),   T(lseek_hole),	     T(lseek_syscall32),
     T(llseek_past_4g), T(pread_pwrite),	     T(readv_writev),
     T(stat_fields),    T(stat_updates),	     T(lstat_readlink),
-    T(fstatat_calls),  T(getdents_listing),  T(getdents_after_unlink), T(getdents_old_format),
+    T(fstatat_calls),  T(getdents_listing),  T(getdents_after_unlink), T(getdents_old_format), T(set_times),
     T(mkdir_rmdir),    T(unlink_calls),	     T(unlinkat_calls),
     T(rename_calls),   T(link_calls),	     T(symlink_calls),
     T(chdir_getcwd),   T(cwd_removed),	     T(truncate_calls),
