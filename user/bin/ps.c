@@ -153,8 +153,8 @@ static void format_time(const struct proc_info *p, char *out, size_t size)
 			 (unsigned)(t / 60 % 60), (unsigned)(t % 60));
 }
 
-/* The arguments joined by spaces, unprintable bytes as '?'; or
- * "[comm]" when there are none. */
+/* The arguments joined by spaces (newlines in them become spaces too),
+ * other unprintable bytes '?'; or "[comm]" when there are none. */
 static void format_command(const struct proc_info *p, char *out, size_t size)
 {
 	char path[64];
@@ -171,7 +171,7 @@ static void format_command(const struct proc_info *p, char *out, size_t size)
 	}
 	out[len] = '\0';
 	for (long i = 0; i < len; i++)
-		if (out[i] == '\0')
+		if (out[i] == '\0' || out[i] == '\n') /* as procps */
 			out[i] = ' ';
 		else if (!isprint((unsigned char)out[i]))
 			out[i] = '?';
