@@ -23,7 +23,11 @@
  *	prog: option '--size' requires an argument
  *	prog: option '--co' is ambiguous; possibilities: '--color' '--context'
  *
- * Setting optind to 0 starts a new scan (of a new argv).
+ * Setting optind to 0 starts a new scan (of a new argv).  So does
+ * setting it to 1 (POSIX's way), unlike in glibc even when the last scan
+ * stopped inside a cluster like "-abc", if the argv or the cluster's
+ * index differs (a restart of the same argv at a cluster in argv[1]
+ * cannot be told from going on).
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -38,6 +42,8 @@ static int cluster_skipped; /* in a cluster: where the operands it
 			       skipped start (the cluster moves there when
 			       it is done, with its argument if it takes
 			       one from the next element) */
+static char *const *cluster_argv; /* in a cluster: its argv and optind, */
+static int cluster_optind; /* to see a caller restart with optind = 1 */
 
 /* --- messages, written with one write() as stderr is unbuffered */
 
@@ -278,6 +284,8 @@ static int getopt_internal(int argc, char *const argv[], const char *optstring,
 		optind = 1;
 		optpos = 0;
 	}
+	if (optpos && (argv != cluster_argv || optind != cluster_optind))
+		optpos = 0; /* the caller moved optind: a new scan */
 	optarg = NULL;
 	if (*optstring == '+' || *optstring == '-') {
 		permute = 0;
@@ -308,6 +316,8 @@ static int getopt_internal(int argc, char *const argv[], const char *optstring,
 	ret = one_option(&s, lo, idx, long_only);
 	if (optpos) { /* more of this cluster next time */
 		cluster_skipped = skipped;
+		cluster_argv = argv;
+		cluster_optind = optind;
 		return ret;
 	}
 	if (found > skipped) {

@@ -328,6 +328,13 @@ static void rescan_with_optind_one(void)
 	optind = 1;
 	T_EQ(getopt(2, a2, "abc"), 'c');
 	T_EQ(getopt(2, a2, "abc"), -1);
+	/* even when the first scan stopped inside a cluster (ours only:
+	 * glibc would go on with that cluster's 'b') */
+	optind = 1;
+	T_EQ(getopt(2, a1, "abc"), 'a');
+	optind = 1;
+	T_EQ(getopt(2, a2, "abc"), 'c');
+	T_EQ(optind, 2);
 }
 
 static const struct t_case cases[] = {
