@@ -17,7 +17,7 @@ headers, totals and messages exactly.  Unknown options: status 2, a
 message and the usage line.
 
 In the OS (each boots init= with the program as its argument,
-"init=/sbin/init -- /bin/ps"): the same programs on this kernel's /proc
+"init=/sbin/init -- /bin/ps", see bootrun.py): the same programs on this kernel's /proc
 and ext2, checked for shape and for figures that must agree with each
 other; mount with arguments (no mount(2) in the kernel) fails clearly.
 """
@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "utils"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from compare import bad_option, ours, run  # noqa: E402
-from qemu import Qemu  # noqa: E402
+from bootrun import boot_run  # noqa: E402
 
 NO_SUCH_PID = 99999999  # above any pid_max: kill gets ESRCH
 PROCPS_KILL = "/bin/kill"
@@ -286,23 +286,6 @@ def test_dmesg_options():
 
 
 # --- in the OS
-
-def boot_run(argv, timeout=60):
-    """Boots with /sbin/init running ARGV; returns (its output, its exit
-    status): what came between init's first line and the kernel's line
-    "[ time] init exited with status N"."""
-    cmdline = "init=/sbin/init quiet -- " + " ".join(argv)
-    with Qemu(cmdline, timeout=timeout) as q:
-        q.expect(r"init: started \(pid 1\)\n", timeout - 5)
-        start = len(q.log[:q.log.index("init: started (pid 1)\n")]) + 22
-        m = q.expect(r"^(\[ *\d+\.\d+\] )?init exited with status (\d+)\n",
-                     timeout - 5, re.M)
-        q.wait(30)
-        log = q.log
-        end = log.rfind("init exited with status")
-        end = log.rfind("\n", 0, end) + 1
-        return log[start:end], int(m.group(2))
-
 
 def test_ps_in_the_os():
     out, rc = boot_run(["/bin/ps"])
