@@ -95,6 +95,11 @@ void rewind(FILE *f);
 int fgetpos(FILE *restrict f, fpos_t *restrict pos);
 int fsetpos(FILE *f, const fpos_t *pos);
 
+/* locking: no threads, so these do nothing */
+void flockfile(FILE *f);
+int ftrylockfile(FILE *f);
+void funlockfile(FILE *f);
+
 /* state */
 int feof(FILE *f);
 int ferror(FILE *f);

@@ -23,24 +23,15 @@ void __stdio_init(FILE *f, int fd, unsigned flags)
 /* The buffer of an unbuffered stream: one byte, for putc. */
 static void use_small_buffer(FILE *f)
 {
-	f->buf = f->small;
-	f->size = sizeof(f->small);
 	f->mode = _IONBF;
-	f->wpos = f->buf;
-	__stdio_empty_window(f);
+	__stdio_use_buffer(f, f->small, sizeof(f->small));
 }
 
-void __stdio_setup_buffer(FILE *f)
+size_t __stdio_choose_buffer(FILE *f)
 {
 	size_t size = BUFSIZ;
 	struct stat st;
 
-	if (f->buf)
-		return;
-	if (f->mode == _IONBF) {
-		use_small_buffer(f);
-		return;
-	}
 	if (fstat(f->fd, &st) == 0) {
 		if (S_ISCHR(st.st_mode) && f->mode == BUF_UNDECIDED &&
 		    isatty(f->fd))
@@ -50,15 +41,36 @@ void __stdio_setup_buffer(FILE *f)
 	}
 	if (f->mode == BUF_UNDECIDED)
 		f->mode = _IOFBF;
-	f->buf = malloc(size);
-	if (!f->buf) {
+	return size;
+}
+
+void __stdio_use_buffer(FILE *f, unsigned char *buf, size_t size)
+{
+	f->buf = buf;
+	f->size = size;
+	f->wpos = f->buf;
+	__stdio_empty_window(f);
+}
+
+void __stdio_setup_buffer(FILE *f)
+{
+	size_t size;
+	unsigned char *buf;
+
+	if (f->buf)
+		return;
+	if (f->mode == _IONBF) {
+		use_small_buffer(f);
+		return;
+	}
+	size = __stdio_choose_buffer(f);
+	buf = malloc(size);
+	if (!buf) {
 		use_small_buffer(f); /* no memory: unbuffered, but working */
 		return;
 	}
-	f->size = size;
+	__stdio_use_buffer(f, buf, size);
 	f->flags |= F_FREE_BUF;
-	f->wpos = f->buf;
-	__stdio_empty_window(f);
 }
 
 void __stdio_free_buffer(FILE *f)

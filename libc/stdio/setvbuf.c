@@ -31,10 +31,7 @@ int setvbuf(FILE *restrict f, char *restrict buf, int mode, size_t size)
 		f->mode = _IONBF;
 		return 0;
 	}
-	f->buf = (unsigned char *)buf;
-	f->size = size;
-	f->wpos = f->buf;
-	__stdio_empty_window(f);
+	__stdio_use_buffer(f, (unsigned char *)buf, size);
 	f->mode = mode;
 	return 0;
 }

@@ -77,6 +77,10 @@ int __stdio_flush_all(void);
 /* buffer.c: the buffer and the changes of direction */
 void __stdio_init(FILE *f, int fd, unsigned flags);
 void __stdio_setup_buffer(FILE *f);
+/* the mode and buffer size __stdio_setup_buffer would choose (it sets
+ * f->mode); and making buf of size bytes the stream's (empty) buffer */
+size_t __stdio_choose_buffer(FILE *f);
+void __stdio_use_buffer(FILE *f, unsigned char *buf, size_t size);
 void __stdio_free_buffer(FILE *f);
 int __stdio_to_read(FILE *f);
 int __stdio_to_write(FILE *f);
