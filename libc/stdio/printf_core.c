@@ -735,8 +735,10 @@ static void take_star_args(struct fmt_state *st, struct conv *c, struct args *a)
 	if (c->width_arg) {
 		int w = (int)get_arg(a, c->width_arg, ARG_INT).i;
 
-		if (w == INT_MIN)
+		if (w == INT_MIN) { /* -w does not fit */
 			fail(st, EOVERFLOW);
+			w = 0;
+		}
 		if (w < 0) {
 			c->sp.flags |= FMT_LEFT;
 			w = -w;
