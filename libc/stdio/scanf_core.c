@@ -17,8 +17,9 @@
  *  - the result counts the assigned conversions (not %n, not '*'); it is
  *    EOF when the input ends (or fails) before the first assignment.
  *
- * One byte of push-back is all it needs, as in glibc.  Not done: wide
- * characters (%lc %ls %l[), the 'm' allocation flag, positional %1$d.
+ * One byte of push-back is all it needs, as in glibc.  %lc %ls %l[ store
+ * wide characters, in the C locale (ASCII only; another byte is EILSEQ).
+ * Not done: the 'm' allocation flag, positional %1$d.
  */
 #include <errno.h>
 #include <limits.h>
@@ -411,26 +412,79 @@ static enum outcome scan_float(struct scanner *s, struct conv *cv)
 
 /* --- %c %s %[ */
 
+/* Where %c %s %[ store: bytes, or wide characters (%lc %ls %l[), or
+ * nowhere ('*').  A wide character must be one of the C locale (ASCII):
+ * for %lc and %ls another byte is EILSEQ, even when they assign nothing;
+ * %l[ leaves that character's slot as it was and goes on (both glibc's
+ * ways). */
+struct text_dest {
+	char *p;
+	wchar_t *w;
+	int strict; /* %lc %ls: a byte that is no character ends the scan */
+};
+
+static struct text_dest take_dest(struct scanner *s, const struct conv *cv,
+				  int strict)
+{
+	struct text_dest t = {NULL, NULL, 0};
+
+	t.strict = strict && cv->length == LEN_L;
+	if (cv->suppress)
+		return t;
+	if (cv->length == LEN_L)
+		t.w = va_arg(s->ap, wchar_t *);
+	else
+		t.p = va_arg(s->ap, char *);
+	return t;
+}
+
+/* Stores byte c: 0, or -1 (EILSEQ). */
+static int store(struct text_dest *t, int c)
+{
+	if (t->strict && c >= 0x80) {
+		errno = EILSEQ;
+		return -1;
+	}
+	if (t->w && c >= 0x80)
+		t->w++;
+	else if (t->w)
+		*t->w++ = c;
+	else if (t->p)
+		*t->p++ = c;
+	return 0;
+}
+
+/* Ends a %s or %[ string; counts the assignment. */
+static void finish(struct scanner *s, struct text_dest *t)
+{
+	if (t->w)
+		*t->w = L'\0';
+	else if (t->p)
+		*t->p = '\0';
+	if (t->w || t->p)
+		s->done++;
+}
+
 static enum outcome scan_chars(struct scanner *s, struct conv *cv)
 {
-	char *dst = cv->suppress ? NULL : va_arg(s->ap, char *);
+	struct text_dest t = take_dest(s, cv, 1);
 	int width = cv->width < 0 ? 1 : cv->width;
 	int c = next(s);
 
 	if (c == EOF)
 		return INPUT_FAILURE;
 	do {
-		if (dst)
-			*dst++ = c;
+		if (store(&t, c) < 0)
+			return MATCHING_FAILURE;
 	} while (--width > 0 && (c = next(s)) != EOF);
-	if (dst)
+	if (t.w || t.p)
 		s->done++;
 	return GO_ON;
 }
 
 static enum outcome scan_string(struct scanner *s, struct conv *cv)
 {
-	char *dst = cv->suppress ? NULL : va_arg(s->ap, char *);
+	struct text_dest t = take_dest(s, cv, 1);
 	int width = cv->width;
 	int c = next(s);
 
@@ -441,13 +495,10 @@ static enum outcome scan_string(struct scanner *s, struct conv *cv)
 			back(s, c);
 			break;
 		}
-		if (dst)
-			*dst++ = c;
+		if (store(&t, c) < 0)
+			return MATCHING_FAILURE;
 	} while ((width <= 0 || --width > 0) && (c = next(s)) != EOF);
-	if (dst) {
-		*dst = '\0';
-		s->done++;
-	}
+	finish(s, &t);
 	return GO_ON;
 }
 
@@ -483,13 +534,13 @@ static enum outcome scan_set(struct scanner *s, struct conv *cv,
 	unsigned char set[256];
 	int negated, width = cv->width < 0 ? INT_MAX : cv->width, c;
 	const char *after = read_set(*fmt, set, &negated);
-	char *dst;
+	struct text_dest t;
 	long long start = s->nread;
 
 	if (!after)
 		return MATCHING_FAILURE;
 	*fmt = after;
-	dst = cv->suppress ? NULL : va_arg(s->ap, char *);
+	t = take_dest(s, cv, 0);
 	c = next(s);
 	if (c == EOF)
 		return INPUT_FAILURE;
@@ -498,15 +549,12 @@ static enum outcome scan_set(struct scanner *s, struct conv *cv,
 			back(s, c);
 			break;
 		}
-		if (dst)
-			*dst++ = c;
+		if (store(&t, c) < 0)
+			return MATCHING_FAILURE;
 	} while (--width > 0 && (c = next(s)) != EOF);
 	if (s->nread == start)
 		return MATCHING_FAILURE;
-	if (dst) {
-		*dst = '\0';
-		s->done++;
-	}
+	finish(s, &t);
 	return GO_ON;
 }
 

@@ -126,6 +126,12 @@ TEST(strings_chars_sets)
 	SAME("123", "%[a-z]%n");
 	SAME("aaaa", "%2[a]%n");
 	SAME("", "%[a]%n");
+	SAME("wide chars", "%ls %2lc%n");
+	SAME("abc-def", "%l[a-z]%n");
+	SAME("caf\xc3\xa9 x", "%ls%n");
+	SAME("\xe9", "%lc%n");
+	SAME("a\xe9", "%l[^ ]%n");
+	SAME("\xe9t\xe9", "%s%n");
 }
 
 TEST(literals_space_eof)
@@ -236,12 +242,13 @@ static const char *const pieces[] = {
     "a-b",
     "z",
     "_",
+    "caf\xc3\xa9",
 };
 
 static const char *const convs[] = {
-    "d",    "i",     "u",	  "o",	    "x", "X", "p", "f",
-    "e",    "g",     "a",	  "E",	    "G", "s", "c", "[a-z]",
-    "[^ ]", "[]a-]", "[0-9.e+-]", "[^0-9]", "%", "n",
+    "d",	 "i",	   "u", "o", "x",  "X",	 "p",	   "f",	   "e",
+    "g",	 "a",	   "E", "G", "s",  "c",	 "[a-z]",  "[^ ]", "[]a-]",
+    "[0-9.e+-]", "[^0-9]", "%", "n", "ls", "lc", "l[a-z]",
 };
 
 static const char *const int_lengths[] = {"",  "hh", "h", "l", "ll",
