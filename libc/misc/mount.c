@@ -7,8 +7,8 @@
 int mount(const char *source, const char *target, const char *type,
 	  unsigned long flags, const void *data)
 {
-	return __syscall_ret(__syscall5(SYS_mount, source, target, type, flags,
-					data));
+	return __syscall_ret(
+	    __syscall5(SYS_mount, source, target, type, flags, data));
 }
 
 int umount2(const char *target, int flags)

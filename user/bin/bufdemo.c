@@ -40,8 +40,10 @@
 
 static void stdio_part(unsigned seconds)
 {
-	fprintf(stderr, "bufdemo: printf(\"Beginning of line \"); sleep(%u); "
-			"printf(\"and end of line\\n\");\n", seconds);
+	fprintf(stderr,
+		"bufdemo: printf(\"Beginning of line \"); sleep(%u); "
+		"printf(\"and end of line\\n\");\n",
+		seconds);
 	printf("Beginning of line ");
 	sleep(seconds);
 	printf("and end of line\n");
@@ -49,8 +51,9 @@ static void stdio_part(unsigned seconds)
 
 static void write_part(unsigned seconds)
 {
-	fprintf(stderr, "bufdemo: write(1, \"Beginning of line \", 18); "
-			"sleep(%u); write(1, \"and end of line\\n\", 16);\n",
+	fprintf(stderr,
+		"bufdemo: write(1, \"Beginning of line \", 18); "
+		"sleep(%u); write(1, \"and end of line\\n\", 16);\n",
 		seconds);
 	write(STDOUT_FILENO, "Beginning of line ", 18);
 	sleep(seconds);

@@ -43,8 +43,8 @@ static int show_all, human, show_type;
  * (the type column empty unless -T). */
 static char *(*table)[NCOLUMNS];
 static int nrows;
-static int widths[NCOLUMNS] = { 14, 4, 5, 5, 5, 4, 0 };
-static const int right_aligned[NCOLUMNS] = { 0, 0, 1, 1, 1, 1, 0 };
+static int widths[NCOLUMNS] = {14, 4, 5, 5, 5, 4, 0};
+static const int right_aligned[NCOLUMNS] = {0, 0, 1, 1, 1, 1, 0};
 
 /* Undoes /proc/mounts' octal escapes (\040 for a space...) in place. */
 static void unescape(char *s)
@@ -84,7 +84,8 @@ static int read_mounts(void)
 		return -1;
 	while (nmounts < MAX_MOUNTS && fgets(line, sizeof(line), f)) {
 		struct mount_entry *m = &mounts[nmounts];
-		char *device = strtok(line, " \t\n"), *dir = strtok(NULL, " \t\n"),
+		char *device = strtok(line, " \t\n"),
+		     *dir = strtok(NULL, " \t\n"),
 		     *type = strtok(NULL, " \t\n");
 		struct stat st;
 
@@ -107,9 +108,9 @@ static int read_mounts(void)
 static int is_pseudo(const struct mount_entry *m)
 {
 	static const char *const pseudo[] = {
-		"autofs", "proc",	 "subfs",      "debugfs", "devpts",
-		"fusectl", "fuse.portal", "mqueue",   "rpc_pipefs",
-		"sysfs",  "devfs",	 "kernfs",     "ignore",  "none",
+	    "autofs",  "proc",	      "subfs",	"debugfs",    "devpts",
+	    "fusectl", "fuse.portal", "mqueue", "rpc_pipefs", "sysfs",
+	    "devfs",   "kernfs",      "ignore", "none",
 	};
 
 	for (size_t i = 0; i < sizeof(pseudo) / sizeof(pseudo[0]); i++)
@@ -170,7 +171,8 @@ static void format_human(unsigned long long n, char *out, size_t size)
 			}
 		}
 		if (n < 10) {
-			snprintf(out, size, "%llu.%d%c", n, tenths, units[power - 1]);
+			snprintf(out, size, "%llu.%d%c", n, tenths,
+				 units[power - 1]);
 			return;
 		}
 	}
@@ -224,8 +226,8 @@ static int add_filesystem(const struct mount_entry *m, const char *path,
 			  int listed)
 {
 	char total[32], used[32], avail[32], percent[8];
-	const char *cells[NCOLUMNS] = { m->device, m->type, total, used, avail,
-					percent, m->dir };
+	const char *cells[NCOLUMNS] = {m->device, m->type, total, used,
+				       avail,	  percent, m->dir};
 	unsigned long long used_blocks;
 	struct statfs s;
 	unsigned long bsize;
@@ -244,7 +246,7 @@ static int add_filesystem(const struct mount_entry *m, const char *path,
 	else
 		snprintf(percent, sizeof(percent), "%llu%%",
 			 (used_blocks * 100 + used_blocks + s.f_bavail - 1) /
-				 (used_blocks + s.f_bavail));
+			     (used_blocks + s.f_bavail));
 	if (s.f_blocks == 0 && !show_all && !listed)
 		return 0;
 	add_row(cells);
@@ -309,7 +311,8 @@ static int df_files(char **files)
 		struct stat st;
 
 		if (stat(*files, &st) < 0) {
-			fprintf(stderr, "df: %s: %s\n", *files, strerror(errno));
+			fprintf(stderr, "df: %s: %s\n", *files,
+				strerror(errno));
 			status = 1;
 			continue;
 		}
@@ -346,18 +349,28 @@ static _Noreturn void usage(int option)
 
 int main(int argc, char **argv)
 {
-	const char *header[NCOLUMNS] = { "Filesystem", "Type", "1K-blocks", "Used",
-					 "Available", "Use%", "Mounted on" };
+	const char *header[NCOLUMNS] = {"Filesystem", "Type",	   "1K-blocks",
+					"Used",	      "Available", "Use%",
+					"Mounted on"};
 	int c, status;
 
 	opterr = 0;
 	while ((c = getopt(argc, argv, "ahkT")) != -1)
 		switch (c) {
-		case 'a': show_all = 1; break;
-		case 'h': human = 1; break;
-		case 'k': human = 0; break;
-		case 'T': show_type = 1; break;
-		default: usage(optopt);
+		case 'a':
+			show_all = 1;
+			break;
+		case 'h':
+			human = 1;
+			break;
+		case 'k':
+			human = 0;
+			break;
+		case 'T':
+			show_type = 1;
+			break;
+		default:
+			usage(optopt);
 		}
 	if (read_mounts() < 0) {
 		fprintf(stderr, "df: %s: %s\n", MOUNTS, strerror(errno));

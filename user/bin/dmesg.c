@@ -10,6 +10,9 @@
  *
  *	[    0.014272] kernel: ready		(dmesg)
  *	<6>[    0.014272] kernel: ready		(dmesg -r)
+ *
+ * As util-linux too, a record with a time stamp and no text (a piece of
+ * a continued line) prints as an empty line.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -22,19 +25,35 @@
 #define SYSLOG_ACTION_SIZE_BUFFER 10
 #define FALLBACK_SIZE (64 * 1024) /* if the kernel will not say */
 
+/* The length of a "<N>" level at the start of LINE, or 0. */
+static size_t level_length(const char *line, size_t len)
+{
+	size_t i = 1;
+
+	if (len < 3 || line[0] != '<')
+		return 0;
+	while (i < len && line[i] >= '0' && line[i] <= '9')
+		i++;
+	return i > 1 && i < len && line[i] == '>' ? i + 1 : 0;
+}
+
+/* Whether LINE (with its newline) is a time stamp "[   1.234567] " and no
+ * text: util-linux prints such a record as an empty line. */
+static int is_empty_record(const char *line, size_t len)
+{
+	const char *end = memchr(line, ']', len);
+
+	return line[0] == '[' && end && (size_t)(end - line) + 3 == len &&
+	       end[1] == ' ' && end[2] == '\n';
+}
+
 /* Writes LINE (LEN bytes, with its newline) without a leading "<N>". */
 static void print_line(const char *line, size_t len, int raw)
 {
-	size_t skip = 0;
+	size_t skip = raw ? 0 : level_length(line, len);
 
-	if (!raw && len > 2 && line[0] == '<') {
-		size_t i = 1;
-
-		while (i < len && line[i] >= '0' && line[i] <= '9')
-			i++;
-		if (i > 1 && i < len && line[i] == '>')
-			skip = i + 1;
-	}
+	if (!raw && is_empty_record(line + skip, len - skip))
+		skip = len - 1;
 	fwrite(line + skip, 1, len - skip, stdout);
 }
 
@@ -61,14 +80,16 @@ int main(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt(argc, argv, "r")) != -1) {
 		if (c != 'r') {
-			fprintf(stderr, "dmesg: invalid option -- '%c'\n", optopt);
+			fprintf(stderr, "dmesg: invalid option -- '%c'\n",
+				optopt);
 			fputs("usage: dmesg [-r]\n", stderr);
 			return 2;
 		}
 		raw = 1;
 	}
 	if (optind < argc) {
-		fprintf(stderr, "dmesg: extra operand '%s'\nusage: dmesg [-r]\n",
+		fprintf(stderr,
+			"dmesg: extra operand '%s'\nusage: dmesg [-r]\n",
 			argv[optind]);
 		return 2;
 	}

@@ -80,7 +80,8 @@ int main(int argc, char **argv)
 	argc -= optind - 1; /* the operands follow argv[0] */
 	argv += optind - 1;
 	if (argc > 2) {
-		fprintf(stderr, "dupdemo: extra operand '%s'\n", argv[argc - 1]);
+		fprintf(stderr, "dupdemo: extra operand '%s'\n",
+			argv[argc - 1]);
 		fputs("usage: dupdemo [FILE]\n", stderr);
 		return 2;
 	}

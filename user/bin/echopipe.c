@@ -50,7 +50,7 @@ static void client(int sendfd, int recvfd)
 		/* send, including the null terminator */
 		if (write(sendfd, sndbuf, strlen(sndbuf) + 1) < 0)
 			fail("write");
-		memset(rcvbuf, 0, MAXOUT); /* clear */
+		memset(rcvbuf, 0, MAXOUT);	      /* clear */
 		n = read(recvfd, rcvbuf, MAXOUT - 1); /* receive */
 		if (n <= 0)
 			break;
@@ -90,7 +90,8 @@ int main(int argc, char **argv)
 	argc -= optind - 1; /* the operands follow argv[0] */
 	argv += optind - 1;
 	if (argc > 1) {
-		fprintf(stderr, "echopipe: extra operand '%s'\n", argv[argc - 1]);
+		fprintf(stderr, "echopipe: extra operand '%s'\n",
+			argv[argc - 1]);
 		fputs("usage: echopipe\n", stderr);
 		return 2;
 	}

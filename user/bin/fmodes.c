@@ -43,8 +43,8 @@ static void show_file(const char *name, char *out, size_t size)
 		fclose(f);
 	len += snprintf(out, size, "\"");
 	for (size_t i = 0; i < n && len + 4 < size; i++)
-		len += snprintf(out + len, size - len, buf[i] == '\n' ? "\\n" : "%c",
-				buf[i]);
+		len += snprintf(out + len, size - len,
+				buf[i] == '\n' ? "\\n" : "%c", buf[i]);
 	snprintf(out + len, size - len, "\"");
 }
 
@@ -60,7 +60,8 @@ static void on_missing(const char *mode, char *out, size_t size)
 		return;
 	}
 	fclose(f);
-	snprintf(out, size, access(missing, F_OK) == 0 ? "creates it" : "opens");
+	snprintf(out, size,
+		 access(missing, F_OK) == 0 ? "creates it" : "opens");
 	unlink(missing);
 }
 
@@ -94,7 +95,8 @@ static void on_existing(const char *mode, char *read_out, char *file_out,
 		line[strcspn(line, "\n")] = '\0';
 		snprintf(read_out, size, "\"%s\"", line);
 	} else {
-		snprintf(read_out, size, ferror(f) ? "(read fails)" : "(nothing)");
+		snprintf(read_out, size,
+			 ferror(f) ? "(read fails)" : "(nothing)");
 	}
 	fclose(f);
 	f = reopen(mode);
@@ -103,12 +105,13 @@ static void on_existing(const char *mode, char *read_out, char *file_out,
 	write_failed |= fclose(f) != 0;
 	show_file(existing, file_out, size);
 	if (write_failed)
-		strncat(file_out, " (write fails)", size - strlen(file_out) - 1);
+		strncat(file_out, " (write fails)",
+			size - strlen(file_out) - 1);
 }
 
 int main(int argc, char **argv)
 {
-	static const char *const modes[] = { "r", "w", "a", "r+", "w+", "a+" };
+	static const char *const modes[] = {"r", "w", "a", "r+", "w+", "a+"};
 	const char *dir = ".";
 
 	opterr = 0;
@@ -128,14 +131,15 @@ int main(int argc, char **argv)
 		dir = argv[1];
 	snprintf(missing, sizeof(missing), "%s/fmodes-test-missing", dir);
 	snprintf(existing, sizeof(existing), "%s/fmodes-test-existing", dir);
-	printf("%-4s %-32s %-12s %s\n", "mode", "on a missing file", "fgets reads",
-	       "rewind, fputs(\"AB\"), fclose");
+	printf("%-4s %-32s %-12s %s\n", "mode", "on a missing file",
+	       "fgets reads", "rewind, fputs(\"AB\"), fclose");
 	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
 		char if_missing[128], first[128], after[160];
 
 		on_missing(modes[i], if_missing, sizeof(if_missing));
 		on_existing(modes[i], first, after, sizeof(first));
-		printf("%-4s %-32s %-12s %s\n", modes[i], if_missing, first, after);
+		printf("%-4s %-32s %-12s %s\n", modes[i], if_missing, first,
+		       after);
 	}
 	unlink(existing);
 	return 0;

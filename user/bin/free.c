@@ -3,11 +3,13 @@
  *
  *   free [-b | -k | -m | -g | -h]
  *
- * The layout and the arithmetic are procps-ng's free (4.x):
+ * The layout and the arithmetic are procps-ng's free (4.x): a header
+ * line, then "Mem:" and "Swap:" rows, each a label in 9 columns and
+ * numbers right-aligned in 11 (with a space between), e.g. the start of
+ * the Mem row:
  *
- *	               total        used        free      shared  buff/cache   available
- *	Mem:          125012       10344      110936           0        3732      110936
- *	Swap:              0           0           0
+ *	               total        used        free      shared
+ *	Mem:          125012       10344      110936           0
  *
  * total MemTotal, free MemFree, shared Shmem, buff/cache Buffers + Cached
  * + SReclaimable, available MemAvailable (MemFree when the kernel gives
@@ -28,22 +30,22 @@
 /* The /proc/meminfo fields free reads, in kB. */
 struct meminfo {
 	unsigned long long mem_total, mem_free, mem_available, buffers, cached,
-		sreclaimable, shmem, swap_total, swap_free;
+	    sreclaimable, shmem, swap_total, swap_free;
 };
 
 static const struct {
 	const char *name;
 	size_t offset;
 } fields[] = {
-	{ "MemTotal", offsetof(struct meminfo, mem_total) },
-	{ "MemFree", offsetof(struct meminfo, mem_free) },
-	{ "MemAvailable", offsetof(struct meminfo, mem_available) },
-	{ "Buffers", offsetof(struct meminfo, buffers) },
-	{ "Cached", offsetof(struct meminfo, cached) },
-	{ "SReclaimable", offsetof(struct meminfo, sreclaimable) },
-	{ "Shmem", offsetof(struct meminfo, shmem) },
-	{ "SwapTotal", offsetof(struct meminfo, swap_total) },
-	{ "SwapFree", offsetof(struct meminfo, swap_free) },
+    {"MemTotal", offsetof(struct meminfo, mem_total)},
+    {"MemFree", offsetof(struct meminfo, mem_free)},
+    {"MemAvailable", offsetof(struct meminfo, mem_available)},
+    {"Buffers", offsetof(struct meminfo, buffers)},
+    {"Cached", offsetof(struct meminfo, cached)},
+    {"SReclaimable", offsetof(struct meminfo, sreclaimable)},
+    {"Shmem", offsetof(struct meminfo, shmem)},
+    {"SwapTotal", offsetof(struct meminfo, swap_total)},
+    {"SwapFree", offsetof(struct meminfo, swap_free)},
 };
 
 /* Units: the power of 1024 to divide bytes by; HUMAN scales each value. */
@@ -60,7 +62,7 @@ static void take_line(struct meminfo *m, const char *line)
 		if (strlen(fields[i].name) == (size_t)(colon - line) &&
 		    memcmp(fields[i].name, line, colon - line) == 0)
 			*(unsigned long long *)((char *)m + fields[i].offset) =
-				strtoull(colon + 1, NULL, 10);
+			    strtoull(colon + 1, NULL, 10);
 }
 
 static int read_meminfo(struct meminfo *m)
@@ -92,7 +94,8 @@ static void human(unsigned long long kb, char *out, size_t size)
 
 		for (int k = 0; k < i; k++)
 			scaled /= 1024.0;
-		if (snprintf(out, size, "%.1f%ci", (float)scaled, units[i]) <= 5)
+		if (snprintf(out, size, "%.1f%ci", (float)scaled, units[i]) <=
+		    5)
 			return;
 		if (snprintf(out, size, "%ld%ci", (long)scaled, units[i]) <= 5)
 			return;
@@ -112,8 +115,8 @@ static void print_value(unsigned long long kb, int unit, int first)
 	printf(first ? "%11s" : " %11s", buf);
 }
 
-static void print_row(const char *label, const unsigned long long *kb,
-		      int n, int unit)
+static void print_row(const char *label, const unsigned long long *kb, int n,
+		      int unit)
 {
 	printf("%-9s", label);
 	for (int i = 0; i < n; i++)
@@ -136,7 +139,8 @@ static void print_free(const struct meminfo *m, int unit)
 	mem[4] = m->buffers + m->cached + m->sreclaimable;
 	mem[5] = available;
 	swap[0] = m->swap_total;
-	swap[1] = m->swap_free < m->swap_total ? m->swap_total - m->swap_free : 0;
+	swap[1] =
+	    m->swap_free < m->swap_total ? m->swap_total - m->swap_free : 0;
 	swap[2] = m->swap_free;
 	printf("               total        used        free      shared  "
 	       "buff/cache   available\n");
@@ -160,12 +164,23 @@ int main(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt(argc, argv, "bkmgh")) != -1)
 		switch (c) {
-		case 'b': unit = BYTES; break;
-		case 'k': unit = KIBI; break;
-		case 'm': unit = MEBI; break;
-		case 'g': unit = GIBI; break;
-		case 'h': unit = HUMAN; break;
-		default: usage("invalid option", optopt);
+		case 'b':
+			unit = BYTES;
+			break;
+		case 'k':
+			unit = KIBI;
+			break;
+		case 'm':
+			unit = MEBI;
+			break;
+		case 'g':
+			unit = GIBI;
+			break;
+		case 'h':
+			unit = HUMAN;
+			break;
+		default:
+			usage("invalid option", optopt);
 		}
 	if (optind < argc) {
 		fprintf(stderr, "free: extra operand '%s'\n", argv[optind]);

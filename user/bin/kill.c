@@ -26,10 +26,10 @@
 
 /* The names of signals 1..31 on Linux i386, as procps lists them. */
 static const char *const names[] = {
-	NULL,	 "HUP",	 "INT",	   "QUIT", "ILL",    "TRAP", "ABRT", "BUS",
-	"FPE",	 "KILL", "USR1",   "SEGV", "USR2",   "PIPE", "ALRM", "TERM",
-	"STKFLT", "CHLD", "CONT",  "STOP", "TSTP",   "TTIN", "TTOU", "URG",
-	"XCPU",	 "XFSZ", "VTALRM", "PROF", "WINCH",  "POLL", "PWR",  "SYS",
+    NULL,     "HUP",  "INT",	"QUIT", "ILL",	 "TRAP", "ABRT", "BUS",
+    "FPE",    "KILL", "USR1",	"SEGV", "USR2",	 "PIPE", "ALRM", "TERM",
+    "STKFLT", "CHLD", "CONT",	"STOP", "TSTP",	 "TTIN", "TTOU", "URG",
+    "XCPU",   "XFSZ", "VTALRM", "PROF", "WINCH", "POLL", "PWR",	 "SYS",
 };
 #define NAMED_SIGNALS 31
 #define MAX_SIGNAL 64 /* numbers up to here are accepted (real-time ones) */
@@ -38,7 +38,7 @@ static const char *const names[] = {
 static const struct {
 	const char *name;
 	int sig;
-} aliases[] = { { "IOT", SIGABRT }, { "IO", SIGIO }, { "CLD", SIGCHLD } };
+} aliases[] = {{"IOT", SIGABRT}, {"IO", SIGIO}, {"CLD", SIGCHLD}};
 
 static int usage(void)
 {
@@ -165,7 +165,8 @@ static int send_all(int sig, char **pids)
 			fprintf(stderr, "kill: %s: not a process id\n", *pids);
 			status = 1;
 		} else if (kill((pid_t)pid, sig) < 0) {
-			fprintf(stderr, "kill: (%ld): %s\n", pid, strerror(errno));
+			fprintf(stderr, "kill: (%ld): %s\n", pid,
+				strerror(errno));
 			status = 1;
 		}
 	}
@@ -198,7 +199,8 @@ int main(int argc, char **argv)
 	} else if (*arg && **arg == '-' && strcmp(*arg, "--") != 0) {
 		sig = parse_signal(*arg + 1);
 		if (sig < 0) {
-			fprintf(stderr, "kill: %s: unknown signal or option\n", *arg);
+			fprintf(stderr, "kill: %s: unknown signal or option\n",
+				*arg);
 			return usage();
 		}
 		arg++;

@@ -66,8 +66,9 @@ int main(int argc, char **argv)
 	wr = write(STDOUT_FILENO, buf, rd);
 	if (wr < 0)
 		fail("write");
-	fprintf(stderr, "lowio: read() returned %ld of the %lld bytes of %s "
-			"(it asks for at most %zu)\n",
+	fprintf(stderr,
+		"lowio: read() returned %ld of the %lld bytes of %s "
+		"(it asks for at most %zu)\n",
 		(long)rd, (long long)st.st_size, name, sizeof(buf));
 	return 0;
 }

@@ -56,8 +56,10 @@ static int list_mounts(void)
 		return 1;
 	}
 	while (fgets(line, sizeof(line), f)) {
-		char *device = strtok(line, " \t\n"), *dir = strtok(NULL, " \t\n");
-		char *type = strtok(NULL, " \t\n"), *options = strtok(NULL, " \t\n");
+		char *device = strtok(line, " \t\n"),
+		     *dir = strtok(NULL, " \t\n");
+		char *type = strtok(NULL, " \t\n"),
+		     *options = strtok(NULL, " \t\n");
 
 		if (!options)
 			continue;
@@ -73,14 +75,14 @@ static const struct {
 	const char *name;
 	unsigned long set, clear;
 } flag_options[] = {
-	{ "ro", MS_RDONLY, 0 },	       { "rw", 0, MS_RDONLY },
-	{ "nosuid", MS_NOSUID, 0 },    { "suid", 0, MS_NOSUID },
-	{ "nodev", MS_NODEV, 0 },      { "dev", 0, MS_NODEV },
-	{ "noexec", MS_NOEXEC, 0 },    { "exec", 0, MS_NOEXEC },
-	{ "sync", MS_SYNCHRONOUS, 0 }, { "async", 0, MS_SYNCHRONOUS },
-	{ "remount", MS_REMOUNT, 0 },  { "bind", MS_BIND, 0 },
-	{ "noatime", MS_NOATIME, 0 },  { "nodiratime", MS_NODIRATIME, 0 },
-	{ "relatime", MS_RELATIME, 0 },
+    {"ro", MS_RDONLY, 0},	  {"rw", 0, MS_RDONLY},
+    {"nosuid", MS_NOSUID, 0},	  {"suid", 0, MS_NOSUID},
+    {"nodev", MS_NODEV, 0},	  {"dev", 0, MS_NODEV},
+    {"noexec", MS_NOEXEC, 0},	  {"exec", 0, MS_NOEXEC},
+    {"sync", MS_SYNCHRONOUS, 0},  {"async", 0, MS_SYNCHRONOUS},
+    {"remount", MS_REMOUNT, 0},	  {"bind", MS_BIND, 0},
+    {"noatime", MS_NOATIME, 0},	  {"nodiratime", MS_NODIRATIME, 0},
+    {"relatime", MS_RELATIME, 0},
 };
 
 /* Splits OPTIONS into *FLAGS and the filesystem's own options, which are
@@ -94,7 +96,8 @@ static void parse_options(char *options, unsigned long *flags, char *data,
 		for (i = 0; i < n && strcmp(o, flag_options[i].name) != 0; i++)
 			;
 		if (i < n) {
-			*flags = (*flags | flag_options[i].set) & ~flag_options[i].clear;
+			*flags = (*flags | flag_options[i].set) &
+				 ~flag_options[i].clear;
 			continue;
 		}
 		if (*data)
@@ -135,12 +138,22 @@ int main(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt(argc, argv, ":rwt:o:")) != -1)
 		switch (c) {
-		case 'r': add_options(options, "ro"); break;
-		case 'w': add_options(options, "rw"); break;
-		case 't': type = optarg; break;
-		case 'o': add_options(options, optarg); break;
-		case ':': usage("option requires an argument", optopt);
-		default: usage("invalid option", optopt);
+		case 'r':
+			add_options(options, "ro");
+			break;
+		case 'w':
+			add_options(options, "rw");
+			break;
+		case 't':
+			type = optarg;
+			break;
+		case 'o':
+			add_options(options, optarg);
+			break;
+		case ':':
+			usage("option requires an argument", optopt);
+		default:
+			usage("invalid option", optopt);
 		}
 	if (argc - optind != 2) {
 		fputs("mount: give a DEVICE and a DIR\n", stderr);
@@ -149,7 +162,8 @@ int main(int argc, char **argv)
 	parse_options(options, &flags, data, sizeof(data));
 	if (mount(argv[optind], argv[optind + 1], type, flags,
 		  *data ? data : NULL) < 0) {
-		fprintf(stderr, "mount: %s: %s\n", argv[optind + 1], strerror(errno));
+		fprintf(stderr, "mount: %s: %s\n", argv[optind + 1],
+			strerror(errno));
 		return EXIT_MOUNT_FAILED;
 	}
 	return 0;

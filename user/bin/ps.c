@@ -63,7 +63,7 @@ static long read_small_file(const char *path, char *buf, size_t size)
  * 20 num_threads. */
 static int parse_fields(char *s, struct proc_info *p)
 {
-	char *field[21] = { 0 };
+	char *field[21] = {0};
 	int n = 3;
 
 	for (char *tok = strtok(s, " \n"); tok && n <= 20;
@@ -255,7 +255,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ps: /proc: %s\n", strerror(errno));
 		return 1;
 	}
-	printf("%5s %5s %-4s %8s %s\n", "PID", "PPID", "STAT", "TIME", "COMMAND");
+	printf("%5s %5s %-4s %8s %s\n", "PID", "PPID", "STAT", "TIME",
+	       "COMMAND");
 	for (size_t i = 0; i < count; i++)
 		show(pids[i]);
 	free(pids);

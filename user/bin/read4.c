@@ -29,7 +29,7 @@
 #include <unistd.h>
 
 struct result {
-	long calls; /* calls the program made */
+	long calls;	    /* calls the program made */
 	long long syscalls; /* read(2) calls counted by the kernel, or -1 */
 	long micros;
 	unsigned long sum; /* of the bytes read, to compare the two ways */
@@ -77,7 +77,8 @@ static void end(struct result *r, const struct timespec *start)
 
 	r->micros = micros_since(start);
 	after = read_syscalls();
-	r->syscalls = after < 0 || r->syscalls < 0 ? -1 : after - r->syscalls - 1;
+	r->syscalls =
+	    after < 0 || r->syscalls < 0 ? -1 : after - r->syscalls - 1;
 }
 
 static int with_read(const char *name, struct result *r)
@@ -147,12 +148,14 @@ int main(int argc, char **argv)
 	argc -= optind - 1; /* the operands follow argv[0] */
 	argv += optind - 1;
 	if (argc != 2) {
-		fputs(argc < 2 ? "read4: missing FILE\n" : "read4: one FILE only\n",
+		fputs(argc < 2 ? "read4: missing FILE\n"
+			       : "read4: one FILE only\n",
 		      stderr);
 		fputs("usage: read4 FILE\n", stderr);
 		return 2;
 	}
-	if (with_read(argv[1], &raw) < 0 || with_fread(argv[1], &buffered) < 0) {
+	if (with_read(argv[1], &raw) < 0 ||
+	    with_fread(argv[1], &buffered) < 0) {
 		fprintf(stderr, "read4: %s: %s\n", argv[1], strerror(errno));
 		return 1;
 	}

@@ -49,14 +49,16 @@ int main(int argc, char **argv)
 
 	opterr = 0;
 	if (getopt(argc, argv, "") != -1) {
-		fprintf(stderr, "storetofile: invalid option -- '%c'\n", optopt);
+		fprintf(stderr, "storetofile: invalid option -- '%c'\n",
+			optopt);
 		fputs("usage: storetofile [FILE]\n", stderr);
 		return 2;
 	}
 	argc -= optind - 1; /* the operands follow argv[0] */
 	argv += optind - 1;
 	if (argc > 2) {
-		fprintf(stderr, "storetofile: extra operand '%s'\n", argv[argc - 1]);
+		fprintf(stderr, "storetofile: extra operand '%s'\n",
+			argv[argc - 1]);
 		fputs("usage: storetofile [FILE]\n", stderr);
 		return 2;
 	}
@@ -83,8 +85,9 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	after = file_size(name);
-	fprintf(stderr, "storetofile: %d fputs() calls; %s held %lld bytes "
-			"before fclose() and %lld after\n", strings, name, before,
-		after);
+	fprintf(stderr,
+		"storetofile: %d fputs() calls; %s held %lld bytes "
+		"before fclose() and %lld after\n",
+		strings, name, before, after);
 	return 0;
 }

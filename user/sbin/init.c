@@ -21,9 +21,11 @@
  *	Only process 1 takes this role: elsewhere init says so and exits 0.
  *
  * Either way init reaps every child that ends, its own or an orphan
- * handed to it, and ignores the terminal's signals; its children get the
- * default dispositions back before they exec.  Powering off is the job of
- * /sbin/poweroff and /sbin/reboot (reboot(2)), not init's.
+ * handed to it.  As the system, it also ignores the terminal's signals,
+ * SIGTERM and the user signals (Linux spares process 1 every signal it
+ * has no handler for); its children get the default dispositions back
+ * before they exec.  Powering off is the job of /sbin/poweroff and
+ * /sbin/reboot (reboot(2)), not init's.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -40,23 +42,26 @@ extern char **environ; /* POSIX: the program declares it */
 #define RC_FILE "/etc/rc"
 #define RC_SHELL "/bin/sh"
 #define RESPAWN_DELAY_MS 500 /* between a shell's end and the next */
-#define FAST_EXIT_MS 5000 /* a shell that lived less than this died fast */
-#define FAST_EXITS_MAX 5 /* this many fast deaths in a row... */
-#define BACKOFF_MS 10000 /* ...and init pauses this long */
+#define FAST_EXIT_MS 5000    /* a shell that lived less than this died fast */
+#define FAST_EXITS_MAX 5     /* this many fast deaths in a row... */
+#define BACKOFF_MS 10000     /* ...and init pauses this long */
 
-/* The signals init ignores and its children get back as SIG_DFL. */
-static const int terminal_signals[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN,
-					SIGTTOU, SIGHUP, SIGPIPE };
-#define NTERMINAL_SIGNALS (sizeof(terminal_signals) / sizeof(terminal_signals[0]))
+/* The signals init ignores, as Linux keeps from process 1 the signals it
+ * has no handler for ("kill 1" does nothing); its children get them back
+ * as SIG_DFL. */
+static const int ignored_signals[] = {SIGINT,  SIGQUIT, SIGTSTP, SIGTTIN,
+				      SIGTTOU, SIGHUP,	SIGPIPE, SIGTERM,
+				      SIGUSR1, SIGUSR2};
+#define NIGNORED (sizeof(ignored_signals) / sizeof(ignored_signals[0]))
 
-static void set_terminal_signals(void (*disposition)(int))
+static void set_ignored_signals(void (*disposition)(int))
 {
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = disposition;
-	for (size_t i = 0; i < NTERMINAL_SIGNALS; i++)
-		sigaction(terminal_signals[i], &sa, NULL);
+	for (size_t i = 0; i < NIGNORED; i++)
+		sigaction(ignored_signals[i], &sa, NULL);
 }
 
 static long now_ms(void)
@@ -77,7 +82,7 @@ static void reap_finished(void)
 /* Sleeps MS milliseconds, reaping orphans every tenth of a second. */
 static void pause_reaping(long ms)
 {
-	struct timespec step = { 0, 100 * 1000000L };
+	struct timespec step = {0, 100 * 1000000L};
 
 	for (long slept = 0; slept < ms; slept += 100) {
 		nanosleep(&step, NULL);
@@ -114,14 +119,16 @@ static pid_t start(const char *path, char *const argv[], int console)
 	}
 	if (pid > 0)
 		return pid;
-	set_terminal_signals(SIG_DFL);
+	set_ignored_signals(SIG_DFL);
 	if (console) {
 		setsid();
 		/* 0: take the console if no live session holds it; else 1,
 		 * root's right to steal it from leftovers of the last one. */
 		if (ioctl(0, TIOCSCTTY, 0) < 0 && ioctl(0, TIOCSCTTY, 1) < 0)
-			dprintf(2, "init: cannot make the console the controlling "
-				   "terminal: %s\n", strerror(errno));
+			dprintf(2,
+				"init: cannot make the console the controlling "
+				"terminal: %s\n",
+				strerror(errno));
 	}
 	execve(path, argv, environ);
 	dprintf(2, "init: cannot run %s: %s\n", path, strerror(errno));
@@ -131,9 +138,11 @@ static pid_t start(const char *path, char *const argv[], int console)
 static void describe_status(char *buf, size_t size, int status)
 {
 	if (WIFEXITED(status))
-		snprintf(buf, size, "exited with status %d", WEXITSTATUS(status));
+		snprintf(buf, size, "exited with status %d",
+			 WEXITSTATUS(status));
 	else
-		snprintf(buf, size, "was killed by signal %d", WTERMSIG(status));
+		snprintf(buf, size, "was killed by signal %d",
+			 WTERMSIG(status));
 }
 
 /* The test mode: run argv[0..] and return its status, init-style. */
@@ -153,7 +162,7 @@ static int run_program(char **argv)
 /* /etc/rc with /bin/sh, if both are there; init waits for it. */
 static void run_rc(void)
 {
-	char *argv[] = { RC_SHELL, RC_FILE, NULL };
+	char *argv[] = {RC_SHELL, RC_FILE, NULL};
 	char how[64];
 	pid_t child;
 	int status;
@@ -173,9 +182,10 @@ static void run_rc(void)
 /* Keeps SHELL running on the console, for ever. */
 static _Noreturn void keep_console_shell(const char *shell)
 {
-	const char *base = strrchr(shell, '/') ? strrchr(shell, '/') + 1 : shell;
+	const char *base =
+	    strrchr(shell, '/') ? strrchr(shell, '/') + 1 : shell;
 	char login_name[64]; /* "-sh": argv[0] of a login shell */
-	char *argv[] = { login_name, NULL };
+	char *argv[] = {login_name, NULL};
 	int fast_exits = 0;
 	char how[64];
 
@@ -191,11 +201,14 @@ static _Noreturn void keep_console_shell(const char *shell)
 			fast_exits = 0;
 		if (status != -1) {
 			describe_status(how, sizeof(how), status);
-			dprintf(2, "init: %s %s; starting a new one\n", shell, how);
+			dprintf(2, "init: %s %s; starting a new one\n", shell,
+				how);
 		}
 		if (fast_exits >= FAST_EXITS_MAX) {
-			dprintf(2, "init: %s is respawning too fast: waiting %d "
-				   "seconds\n", shell, BACKOFF_MS / 1000);
+			dprintf(2,
+				"init: %s is respawning too fast: waiting %d "
+				"seconds\n",
+				shell, BACKOFF_MS / 1000);
 			pause_reaping(BACKOFF_MS);
 			fast_exits = 0;
 		}
@@ -205,9 +218,11 @@ static _Noreturn void keep_console_shell(const char *shell)
 
 static int usage(const char *bad)
 {
-	dprintf(2, "init: invalid arguments from %s on\n"
-		   "usage: init [-s SHELL]\n"
-		   "       init PROGRAM [ARGUMENT...]\n", bad);
+	dprintf(2,
+		"init: invalid arguments from %s on\n"
+		"usage: init [-s SHELL]\n"
+		"       init PROGRAM [ARGUMENT...]\n",
+		bad);
 	return 2;
 }
 
@@ -227,7 +242,7 @@ int main(int argc, char **argv)
 			   "1's job; nothing to do\n");
 		return 0;
 	}
-	set_terminal_signals(SIG_IGN);
+	set_ignored_signals(SIG_IGN);
 	ioctl(0, TIOCNOTTY); /* the console goes to the shell's session */
 	run_rc();
 	if (access(shell, X_OK) < 0) {
