@@ -22,9 +22,9 @@ GDB := gdb
 MKE2FS := $(shell command -v mke2fs 2>/dev/null || echo /usr/sbin/mke2fs)
 PYTHON := python3
 
-# make run's default is the kernel monitor until there is a shell for
-# /sbin/init to start (the libc and shell issue); CMDLINE="" runs init.
-CMDLINE ?= init=kmon
+# make run's default: /sbin/init, which runs /etc/rc and keeps a shell
+# on the console; CMDLINE=init=kmon gives the kernel monitor instead.
+CMDLINE ?= init=/sbin/init
 ISO_CMDLINE ?= init=/sbin/init
 GDBPORT ?= 1234
 DISK_SIZE ?= 32M
@@ -102,7 +102,7 @@ UCFLAGS := -m32 -march=i686 -static -nostdlib -fno-pie -no-pie -ffreestanding \
 	-std=gnu11 -O2 -g -Wall -Wextra -Werror -I libc/include -I . -MD -MP
 ULDFLAGS := -Wl,--build-id=none
 LIBC_SRCS := $(filter-out libc/crt/%,$(wildcard libc/*/*.c libc/*/*.S))
-LIBC_OBJS := $(patsubst %,$(B)/%.o,$(basename $(LIBC_SRCS))) $(B)/libc/format.o
+LIBC_OBJS := $(patsubst %,$(B)/%.o,$(basename $(LIBC_SRCS)))
 UCRT := $(B)/libc/crt/crt0.o
 ULIBC := $(B)/libc/libc.a
 # a program is one file user/DIR/NAME.c or a directory user/DIR/NAME/
@@ -120,11 +120,6 @@ $(B)/libc/%.o: libc/%.S
 	$(CC) $(UCFLAGS) -c $< -o $@
 
 $(UCRT): libc/crt/crt0.S
-	@mkdir -p $(dir $@)
-	$(CC) $(UCFLAGS) -c $< -o $@
-
-# the formatter behind snprintf/dprintf until the full libc's printf
-$(B)/libc/format.o: kernel/format.c
 	@mkdir -p $(dir $@)
 	$(CC) $(UCFLAGS) -c $< -o $@
 
@@ -210,7 +205,9 @@ debug-iso: all iso
 
 # --- tests and figures.
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/unit/%,$(wildcard tests/unit/test_*.c))
-HOSTCFLAGS := -m32 -O1 -g -std=gnu11 -Wall -Wextra -Werror -I. -fno-builtin -pthread
+# -MD -MP: a unit test that includes libc or kernel sources is rebuilt
+# when they change
+HOSTCFLAGS := -m32 -O1 -g -std=gnu11 -Wall -Wextra -Werror -I. -fno-builtin -pthread -MD -MP
 UNIT_SRCS := kernel/format.c kernel/ring.c kernel/cmdline.c kernel/heap.c kernel/string.c
 
 $(B)/unit/%: tests/unit/%.c tests/unit/unit.h $(UNIT_SRCS)

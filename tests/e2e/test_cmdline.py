@@ -27,13 +27,15 @@ def power_off(q):
 
 
 def test_init_and_its_arguments():
-    with boot("init=/bin/sh -- one two three") as q:
-        q.check(r"^\[[ \d.]+\] cmdline: 'build/kernel\.elf init=/bin/sh -- one two three'$")
-        q.check(r"^\[[ \d.]+\] init: /bin/sh, 3 arguments\n"
+    # a program that is not there: the kernel says so and falls back to
+    # the monitor, where the whole log can be checked
+    with boot("init=/bin/nothing -- one two three") as q:
+        q.check(r"^\[[ \d.]+\] cmdline: 'build/kernel\.elf init=/bin/nothing -- one two three'$")
+        q.check(r"^\[[ \d.]+\] init: /bin/nothing, 3 arguments\n"
                 r"\[[ \d.]+\] init: argv\[1\] = 'one'\n"
                 r"\[[ \d.]+\] init: argv\[2\] = 'two'\n"
                 r"\[[ \d.]+\] init: argv\[3\] = 'three'\n")
-        q.check(r"\] error: init: cannot run /bin/sh \(error 2\); starting the kernel monitor$")
+        q.check(r"\] error: init: cannot run /bin/nothing \(error 2\); starting the kernel monitor$")
         q.check_absent(r"warning")
         power_off(q)
 
