@@ -11,9 +11,9 @@ keeps a program on the console:
     starts it again after each end, pausing 10 seconds after five quick
     deaths in a row;
   - plain init=/sbin/init: /etc/rc runs with /bin/sh, then the login
-    shell's prompt; "exit" gets a new shell; "poweroff" typed at the
-    shell turns the machine off cleanly, with what was written on the
-    disk.  These need /bin/sh: until it is built they are skipped with a
+    shell's prompt; "exit" gets a new shell; "kill 1" does nothing;
+    "poweroff" typed at the shell turns the machine off cleanly, with what
+    was written on the disk.  These need /bin/sh: until it is built they are skipped with a
     message on stderr.
 poweroff and reboot run as init's program too: reboot(2) ends QEMU with
 status 1 ((0 << 1) | 1, DESIGN.md's power-off contract) without init
@@ -150,6 +150,13 @@ def test_rc_then_the_login_shell():
         q.expect(PROMPT, 30)
         q.send("echo two-marker\r")
         q.expect(r"(?m)^two-marker\n", 30)
+        # init ignores the signals Linux would keep from process 1
+        for sig in ("TERM", "HUP", "INT", "USR1"):
+            q.expect(PROMPT, 30)
+            q.send(f"kill -{sig} 1\r")
+        q.expect(PROMPT, 30)
+        q.send("echo three-marker\r")
+        q.expect(r"(?m)^three-marker\n", 30)
         q.check_absent(r"init exited")
 
 
