@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "utils"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bootrun import boot_run, boot_session, finish  # noqa: E402
 from compare import ours, run, scratch  # noqa: E402
-from qemu import ROOT, disk_workdir  # noqa: E402
+from qemu import ROOT, Qemu, disk_workdir  # noqa: E402
 
 # fmodes' table as glibc gives it (the slide's table of fopen modes)
 FMODES = """\
@@ -335,3 +335,27 @@ def test_read4_in_the_os():
     assert re.match(rf"read\(\): +{raw} calls of 4 bytes, (-|{raw}) read system "
                     rf"calls, \d+ us\nfread\(\): +{buffered} calls of 4 bytes, (-|\d+) "
                     r"read system calls, \d+ us\n$", out), out
+
+
+def test_demos_at_the_shell():
+    # as a user types them, with pipes and redirections (needs /bin/sh)
+    if not (ROOT / "build" / "user" / "bin" / "sh").exists():
+        print("# test_demos_at_the_shell: skipped: /bin/sh is not built yet",
+              file=sys.stderr)
+        return
+    prompt = r"[$#] $"
+    with Qemu("init=/sbin/init quiet", timeout=120) as q:
+        q.expect(r"rc: the system is up\n")
+        for line, want in (
+                ("lowio /bin/ps | wc -c", r"lowio: read\(\) returned 1000 of the \d+ "
+                 r"bytes of /bin/ps \(it asks for at most 1000\)\n *1000\n"),
+                ("echo hello | lowio-std", r"I am a process\.\nGot 6 chars\n"),
+                ("storetofile /tmp/t < /etc/passwd; cat /tmp/t",
+                 r"storetofile: 1 fputs\(\) calls; /tmp/t held 0 bytes before "
+                 r"fclose\(\) and 26 after\nroot:x:0:0:root:/:/bin/sh\n"),
+                ("bufdemo -s 1 2>/dev/null | cat",
+                 r"(Beginning of line and end of line\n){2}"),
+                ("read4 /etc/motd > /dev/null && echo read4-ok", r"read4-ok\n")):
+            q.expect(prompt, 30)
+            q.send(line + "\r")
+            q.expect(re.escape(line) + r"\n" + want, 30)
