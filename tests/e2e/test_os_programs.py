@@ -23,7 +23,7 @@ from qemu import Qemu, disk_workdir, exit_status  # noqa: E402
 from test_fs import e2fsck  # noqa: E402
 
 PROGRAMS = ["files", "fds", "proc", "mem", "pipes", "poll", "signals", "time",
-            "misc", "robust", "tty", "multioom", "fuzz"]
+            "misc", "robust", "tty", "multioom", "fuzz", "procfs"]
 PROGRAMS += ["libc_malloc", "libc_getopt", "libc_stdlib", "libc_string", "libc_misc", "libc_time"]  # the libc's own tests
 PROGRAMS += ["libc_stdio", "libc_stdio_buf"]  # the libc's streams
 # fuzz takes 5-12 s alone under TCG; fuzz.c gives its case 240 s
@@ -53,8 +53,9 @@ def boot(name, timeout, workdir=None):
         passed, failed = int(m.group(1)), int(m.group(2))
         rc = q.wait(60)
         bad = re.findall(r"^not ok .*$", q.log, re.M)
-        assert failed == 0 and passed > 0, f"{passed} passed, {failed} failed:\n" + \
-            "\n".join(bad)
+        # the failed cases on the first line: it is what the summary shows
+        assert failed == 0 and passed > 0, f"{passed} passed, {failed} failed: " + \
+            " | ".join(bad)
         assert rc == exit_status(0), f"QEMU exit status {rc}"
 
 
