@@ -3,10 +3,10 @@
  * Some must be built in because they change the shell (cd, exit,
  * export, unset, set, shift, ., eval, exec, read, wait, break, continue,
  * return), others because scripts lean on them and a fork would be
- * waste (echo, true, false, :, test, [, pwd).  Each is
+ * waste (echo, printf, true, false, :, test, [, pwd).  Each is
  * int fn(int argc, char **argv) returning its exit status, with its
  * redirections already in place (exec.c); the job built-ins are in
- * jobs.c and test in test.c.  The "special" ones are POSIX's special
+ * jobs.c, test in test.c and printf in printf.c.  The "special" ones are POSIX's special
  * built-ins: assignments before them stay after them.
  *
  * Output goes straight to fd 1 with write(), in one piece per command:
@@ -646,7 +646,8 @@ static const struct builtin builtins[] = {
 	{ "exec", bi_exec, true },    { "exit", bi_exit, true },
 	{ "export", bi_export, true },
 	{ "false", bi_false, false }, { "fg", bi_fg, false },
-	{ "jobs", bi_jobs, false },   { "pwd", bi_pwd, false },
+	{ "jobs", bi_jobs, false },   { "printf", bi_printf, false },
+	{ "pwd", bi_pwd, false },
 	{ "read", bi_read, false },   { "return", bi_return, true },
 	{ "set", bi_set, true },      { "shift", bi_shift, true },
 	{ "source", bi_dot, true },   { "test", bi_test, false },

@@ -111,13 +111,31 @@ static int count(char **v)
 	return n;
 }
 
+/* the first line of PATH into LINE (NUL-terminated); its length, or -1 */
+static ssize_t first_line(const char *path, char *line, size_t size)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t got = fd < 0 ? -1 : read(fd, line, size - 1);
+
+	if (fd >= 0)
+		close(fd);
+	line[got > 0 ? got : 0] = '\0';
+	return got;
+}
+
+static void bad_interpreter(const char *path, const char *interp, int err)
+{
+	sh_error("%s: %s: bad interpreter: %s", path, interp, strerror(err));
+	_exit(err == ENOENT ? 127 : 126);
+}
+
 /* PATH was refused with ENOEXEC: an interpreter line, or a script for
  * this shell; returns only if it is neither (a binary file) */
 static void run_script(const char *path, char **argv, char **env)
 {
-	char line[256] = { 0 }, *interp, *arg;
-	int fd = open(path, O_RDONLY | O_CLOEXEC), argc = count(argv), n = 0;
-	ssize_t got = fd < 0 ? -1 : read(fd, line, sizeof(line) - 1);
+	char line[256], *interp, *arg;
+	ssize_t got = first_line(path, line, sizeof(line));
+	int argc = count(argv), n = 0, fd;
 	size_t first;
 
 	if (got < 0)
@@ -132,13 +150,14 @@ static void run_script(const char *path, char **argv, char **env)
 		for (int i = 1; i <= argc; i++)
 			args[n++] = argv[i];
 		execve(interp, args, env);
-		sh_error("%s: %s: %s", path, interp, strerror(errno));
-		_exit(errno == ENOENT ? 127 : 126);
+		bad_interpreter(path, interp, errno);
 	}
 	first = strcspn(line, "\n");
 	if (first < (size_t)got && line[first] == '\0')
 		return; /* a NUL in the first line: not a script */
-	lseek(fd, 0, SEEK_SET);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
 	sh.arg0 = xstrdup(path);
 	params_set(argc - 1, argv + 1);
 	sh_exit(run_file(path, fd));
@@ -156,8 +175,12 @@ static void try_exec(const char *path, char **argv, char **env)
 
 static void exec_failed(const char *name, int err)
 {
+	char line[256], *interp, *arg;
 	struct stat st;
 
+	if (err == ENOENT && first_line(name, line, sizeof(line)) > 0 &&
+	    shebang(line, &interp, &arg)) /* Linux's kernel ran the #! */
+		bad_interpreter(name, interp, err);
 	if (err == ENOEXEC) {
 		sh_error("%s: cannot execute binary file", name);
 	} else if (err == EACCES && stat(name, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -188,8 +211,9 @@ void exec_command(char **argv)
 		try_exec(full, argv, env);
 		if (errno == EACCES)
 			denied = true;
-		else if (errno != ENOENT && errno != ENOTDIR)
-			exec_failed(full, errno);
+		else if ((errno != ENOENT && errno != ENOTDIR) ||
+			 (errno == ENOENT && access(full, F_OK) == 0))
+			exec_failed(full, errno); /* ENOENT: its interpreter */
 		free(full);
 		if (!colon)
 			break;
@@ -372,8 +396,8 @@ static int exec_simple(struct node *n, int flags)
 	if (!expand_words(n->words.v, n->words.n, &args) ||
 	    !expand_assigns(&n->assigns, &assigns)) {
 		if (!sh.interactive)
-			sh_exit(1); /* as POSIX has it for expansion errors */
-		status = 1;
+			sh_exit(2); /* as POSIX has it for expansion errors */
+		status = 2;
 		goto out;
 	}
 	if (sh.xtrace)

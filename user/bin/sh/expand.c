@@ -132,13 +132,42 @@ static const char *skip_backquote(const char *p)
 	return *p ? p + 1 : p;
 }
 
+/* P just after "$(": the parser finds the ')' that ends the commands */
+static const char *skip_subst(const char *p)
+{
+	struct source src;
+	const char *end;
+
+	src_init_string(&src, p, NULL);
+	end = parse_subst(&src) ? p + src.pos : p + strlen(p);
+	src_free(&src);
+	return end;
+}
+
+/* $((...)) at P (a '$'): the text after it, or NULL if it is not one */
+static const char *skip_arith(const char *p)
+{
+	const char *close;
+
+	if (p[1] != '(' || p[2] != '(')
+		return NULL;
+	close = skip_group(p + 2, ')'); /* the brackets balance, */
+	if (close[-1] != ')' || skip_group(p + 3, ')') != close - 1)
+		return NULL; /* but $((a) | (b)) is not arithmetic */
+	return close;
+}
+
 /* P is at a '$' */
 static const char *skip_dollar(const char *p)
 {
+	const char *arith = skip_arith(p);
+
+	if (arith)
+		return arith;
 	if (p[1] == '{')
 		return skip_group(p + 2, '}');
 	if (p[1] == '(')
-		return skip_group(p + 2, ')');
+		return skip_subst(p + 2);
 	return p + 1;
 }
 
@@ -282,6 +311,8 @@ static void put_params(struct expander *e, bool star, bool quoted)
 		else if (i > 0 && (quoted || e->started))
 			end_field(e);
 		put_value(e, sh.argv[i], quoted);
+		if (quoted)
+			e->started = true; /* "$@": "" is a field too */
 	}
 }
 
@@ -551,12 +582,11 @@ static char *command_output(const char *text)
 static const char *expand_paren(struct expander *e, const char *p,
 				const char *end, bool quoted)
 {
-	const char *close = clamp(skip_group(p + 2, ')'), end);
+	const char *close = skip_arith(p);
 	char *text, *result;
 	long long n;
 
-	if (p[2] == '(' && clamp(skip_group(p + 3, ')'), end) == close - 1 &&
-	    close - p >= 5) {
+	if (close && close <= end) {
 		text = expand_sub(e, p + 3, close - 2, false);
 		if (!e->failed && arith_eval(text, &n)) {
 			result = number(n);
@@ -568,6 +598,7 @@ static const char *expand_paren(struct expander *e, const char *p,
 		free(text);
 		return close;
 	}
+	close = clamp(skip_subst(p + 2), end);
 	text = xstrndup(p + 2, close - 1 - (p + 2));
 	result = command_output(text);
 	put_value(e, result, quoted);

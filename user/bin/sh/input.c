@@ -12,11 +12,12 @@
  *   - our stdin when it is a regular file: blocks, and src_sync() seeks
  *     back over what was read ahead before each command runs;
  *   - a script the shell opened itself: blocks.
- * A ^C at the prompt interrupts the read (the handler is installed
- * without SA_RESTART): the source reports the end of input with
- * `interrupted` set and the main loop abandons the line.
+ * A ^C at the prompt ends the terminal's read (read_terminal): the
+ * source reports the end of input with `interrupted` set and the main
+ * loop abandons the line.
  */
 #include <errno.h>
+#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -79,18 +80,44 @@ static char *room(struct source *s, size_t n)
 	return s->buf + s->len;
 }
 
+/* The terminal's read and ^C: the SIGINT handler jumps out of the read
+ * (input_interrupt), so a ^C that comes just before the read cannot be
+ * missed, as it could be between checking a flag and reading. */
+static sigjmp_buf read_jump;
+static volatile sig_atomic_t jump_ok;
+
+void input_interrupt(void)
+{
+	if (jump_ok) {
+		jump_ok = 0;
+		siglongjmp(read_jump, 1);
+	}
+}
+
+static ssize_t read_terminal(struct source *s, char *buf, size_t n)
+{
+	ssize_t got;
+
+	if (sigsetjmp(read_jump, 1) || (jump_ok = 1, sh.got_sigint)) {
+		jump_ok = 0;
+		s->interrupted = true;
+		return 0;
+	}
+	got = read(s->fd, buf, n);
+	jump_ok = 0;
+	return got;
+}
+
 /* one read(); its result, with EINTR from other signals retried */
 static ssize_t read_some(struct source *s, size_t n)
 {
 	for (;;) {
-		ssize_t got = read(s->fd, room(s, n), n);
+		char *buf = room(s, n);
+		ssize_t got = s->interactive ? read_terminal(s, buf, n)
+					     : read(s->fd, buf, n);
 
 		if (got >= 0 || errno != EINTR)
 			return got;
-		if (s->interactive && sh.got_sigint) {
-			s->interrupted = true;
-			return 0;
-		}
 	}
 }
 
@@ -143,6 +170,8 @@ int src_getc(struct source *s)
 	}
 	if (c == '\n')
 		s->lineno++;
+	if (s->record)
+		sb_addc(s->record, c);
 	return c;
 }
 
@@ -152,6 +181,8 @@ void src_ungetc(struct source *s, int c)
 		return;
 	if (c == '\n')
 		s->lineno--;
+	if (s->record && s->record->len > 0) /* it will be read again */
+		s->record->s[--s->record->len] = '\0';
 	s->pushback[s->npushback++] = c;
 }
 

@@ -54,6 +54,7 @@ static void on_sigint(int sig)
 {
 	(void)sig;
 	sh.got_sigint = 1;
+	input_interrupt(); /* at the prompt: out of the read */
 }
 
 static void set_signal(int sig, void (*handler)(int))
@@ -295,7 +296,8 @@ static void describe(int wstatus, struct strbuf *b)
 	}
 }
 
-static void report(struct job *job, const char *state)
+/* "[1]  Done   sleep 1" on FD: STATE, or how the job ended */
+static void report(int fd, struct job *job, const char *state)
 {
 	struct strbuf b = { 0 };
 
@@ -310,7 +312,7 @@ static void report(struct job *job, const char *state)
 		sb_addc(&b, ' ');
 	sb_adds(&b, job->text);
 	sb_addc(&b, '\n');
-	write_all(2, b.s, b.len);
+	write_all(fd, b.s, b.len);
 	sb_free(&b);
 }
 
@@ -344,17 +346,20 @@ int job_wait(struct job *job)
 		job->background = true;
 		job->id = free_id();
 		write_all(2, "\n", 1);
-		report(job, "Stopped");
+		report(2, job, "Stopped");
 		return 128 + SIGTSTP;
 	}
-	st = job->nprocs ? job->procs[job->nprocs - 1].status : 0;
-	status = wait_status(st);
-	if (WIFSIGNALED(st)) {
-		note_signal(st);
+	status = wait_status(job->nprocs ? job->procs[job->nprocs - 1].status : 0);
+	for (int i = job->nprocs - 1; i >= 0; i--) {
+		st = job->procs[i].status;
+		if (!WIFSIGNALED(st))
+			continue;
+		note_signal(st); /* the last killed process of the pipeline */
 		if (sh.jobctl)
 			tcsetattr(sh.ttyfd, TCSADRAIN, &sh.tmodes);
 		if (sh.interactive && WTERMSIG(st) == SIGINT)
 			sh.got_sigint = 1; /* abandon the rest of the line */
+		break;
 	}
 	job_free(job);
 	return status;
@@ -368,7 +373,7 @@ void jobs_report(void)
 	for (j = jobs; j; j = next) {
 		next = j->next;
 		if (j->background && job_done(j)) {
-			report(j, NULL);
+			report(2, j, NULL);
 			job_free(j);
 		}
 	}
@@ -426,6 +431,8 @@ static int wait_one(const char *arg)
 		return 130;
 	if (!proc)
 		proc = &job->procs[job->nprocs - 1];
+	if (WIFSIGNALED(proc->status))
+		note_signal(proc->status);
 	status = wait_status(proc->status);
 	if (job_done(job))
 		job_free(job);
@@ -450,6 +457,8 @@ int bi_wait(int argc, char **argv)
 			return 0;
 		if (!wait_job(j, true))
 			return 130;
+		if (job_done(j) && WIFSIGNALED(j->procs[j->nprocs - 1].status))
+			note_signal(j->procs[j->nprocs - 1].status);
 		if (job_done(j))
 			job_free(j);
 		else
@@ -469,10 +478,10 @@ int bi_jobs(int argc, char **argv)
 		if (!j->background)
 			continue;
 		if (job_done(j)) {
-			report(j, NULL);
+			report(1, j, NULL);
 			job_free(j);
 		} else {
-			report(j, job_stopped(j) ? "Stopped" : "Running");
+			report(1, j, job_stopped(j) ? "Stopped" : "Running");
 		}
 	}
 	return 0;
@@ -521,6 +530,6 @@ int bi_bg(int argc, char **argv)
 	if (!job)
 		return 1;
 	continue_job(job);
-	report(job, "Running");
+	report(1, job, "Running");
 	return 0;
 }

@@ -18,11 +18,12 @@
 
 #include "sh.h"
 
-#define MAX_NESTING 1000 /* $( ${ " inside one another, per word */
+#define MAX_NESTING 1000 /* ${ $( $(( inside one another */
 
 static bool scan_dollar(struct source *s, struct strbuf *b);
 
-static int nesting; /* the depth of scan_group calls in this word */
+static int nesting; /* scan_group and scan_subst calls under way */
+static const char *failure; /* why a word failed; NULL: already reported */
 
 static bool is_operator_start(int c)
 {
@@ -97,18 +98,28 @@ static bool scan_dquote(struct source *s, struct strbuf *b)
 	return false;
 }
 
-/* the inside of ${...} or $(...) up to the CLOSE that balances it;
- * quotes inside are skipped whole */
-static bool scan_group(struct source *s, struct strbuf *b, char close)
+static bool too_deep(void)
 {
-	int depth = 1, c;
-	bool ok = ++nesting <= MAX_NESTING;
+	if (nesting < MAX_NESTING)
+		return false;
+	failure = "words nested too deeply";
+	return true;
+}
 
+/* the inside of ${...} or $((...)) up to the CLOSE that balances the
+ * DEPTH brackets open; quotes inside are skipped whole */
+static bool scan_group(struct source *s, struct strbuf *b, char close,
+		       int depth)
+{
+	int c;
+	bool ok = !too_deep();
+
+	nesting++;
 	while (ok && (c = src_getc(s)) != SRC_END) {
 		sb_addc(b, c);
 		if (c == '\\') {
 			if ((c = src_getc(s)) == SRC_END)
-				return false;
+				break;
 			sb_addc(b, c);
 		} else if (c == '\'') {
 			ok = scan_squote(s, b);
@@ -125,20 +136,54 @@ static bool scan_group(struct source *s, struct strbuf *b, char close)
 			return true;
 		}
 	}
-	return false; /* nesting stays high: lex_next reports it */
+	nesting--;
+	return false;
 }
 
-/* after a '$': ${...} and $(...) (which includes $((...))) */
+/* $(...): the parser reads the commands up to the closing ')', which
+ * checks them and knows where they end (a case pattern's ')' does not
+ * end them); the source records the text it reads into the word */
+static bool scan_subst(struct source *s, struct strbuf *b)
+{
+	struct strbuf *outer = s->record;
+	size_t start = b->len;
+	bool ok;
+
+	if (too_deep())
+		return false;
+	nesting++;
+	s->record = b;
+	ok = parse_subst(s);
+	s->record = outer;
+	nesting--;
+	if (outer) /* a $(...) in a $(...): the outer one has it too */
+		sb_addn(outer, b->s + start, b->len - start);
+	if (!ok)
+		failure = NULL; /* the parser said what is wrong */
+	return ok;
+}
+
+/* after a '$': ${...}, $((...)) and $(...) */
 static bool scan_dollar(struct source *s, struct strbuf *b)
 {
 	int c = src_getc(s);
 
-	if (c == '{' || c == '(') {
+	if (c == '{') {
 		sb_addc(b, c);
-		return scan_group(s, b, c == '{' ? '}' : ')');
+		return scan_group(s, b, '}', 1);
+	}
+	if (c != '(') {
+		src_ungetc(s, c);
+		return true;
+	}
+	sb_addc(b, c);
+	c = src_getc(s);
+	if (c == '(') {
+		sb_addc(b, c);
+		return scan_group(s, b, ')', 2);
 	}
 	src_ungetc(s, c);
-	return true;
+	return scan_subst(s, b);
 }
 
 /* a word, up to an unquoted blank or operator; false at the end of
@@ -266,13 +311,11 @@ void lex_next(struct source *s, struct token *t)
 		t->type = operator(s, c);
 	} else {
 		src_ungetc(s, c);
-		nesting = 0;
+		failure = "end of file inside quotes or brackets";
 		if (!scan_word(s, &b)) {
 			sb_free(&b);
 			t->type = T_ERROR;
-			t->text = xstrdup(nesting > MAX_NESTING
-						  ? "words nested too deeply"
-						  : "end of file inside quotes or brackets");
+			t->text = failure ? xstrdup(failure) : NULL;
 			return;
 		}
 		t->text = sb_take(&b);

@@ -26,12 +26,13 @@
 
 #define MAX_NESTING 1000 /* compound commands inside one another */
 
+static int depth; /* compound commands being parsed, $(...)s included */
+
 struct parser {
 	struct source *src;
 	struct token tok; /* the lookahead, valid when peeked */
 	bool peeked;
 	bool failed; /* a syntax error was reported: unwind */
-	int depth; /* compound commands inside one another */
 	struct redir *heredocs, **heredoc_tail; /* bodies still to read */
 };
 
@@ -133,6 +134,10 @@ static void syntax_error(struct parser *p)
 	if (p->failed)
 		return;
 	t = peek(p);
+	if (t->type == T_ERROR && !t->text) { /* the lexer's parser said it */
+		p->failed = true;
+		return;
+	}
 	if (t->type == T_ERROR) {
 		sb_adds(&what, ": ");
 		sb_adds(&what, t->text);
@@ -569,15 +574,15 @@ static struct node *parse_command(struct parser *p)
 		syntax_error(p);
 		return NULL;
 	}
-	if (p->depth >= MAX_NESTING) {
+	if (depth >= MAX_NESTING) {
 		syntax_error_text(p, ": commands nested too deeply",
 				  p->src->lineno);
 		return NULL;
 	}
 	if (t->type == T_LPAREN || t->type == T_WORD) {
-		p->depth++;
+		depth++;
 		n = parse_compound(p);
-		p->depth--;
+		depth--;
 	}
 	if (!n)
 		return p->failed ? NULL : parse_simple(p);
@@ -703,6 +708,19 @@ enum parse_result parse_line(struct source *s, struct node **tree)
 	}
 	*tree = n;
 	return PARSE_OK;
+}
+
+bool parse_subst(struct source *s)
+{
+	struct parser p = { .src = s };
+
+	p.heredoc_tail = &p.heredocs;
+	tree_free(parse_list(&p, true));
+	if (!p.failed && !is_type(&p, T_RPAREN))
+		syntax_error(&p);
+	if (p.peeked)
+		next(&p);
+	return !p.failed;
 }
 
 /* --- the tree as text again, for job reports */

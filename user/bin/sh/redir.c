@@ -116,7 +116,7 @@ static int duplicate(struct redir *r, const char *word)
 		return 0;
 	}
 	if (!parse_number(word, &n) || n < 0 || n > INT_MAX) {
-		sh_error("%s: bad file descriptor", word);
+		sh_error("%s: %s", word, strerror(EBADF));
 		return -1;
 	}
 	if (n == r->fd ? fcntl(n, F_GETFD) < 0 : dup2(n, r->fd) < 0) {

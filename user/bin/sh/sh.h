@@ -114,6 +114,7 @@ struct source {
 	bool interrupted; /* ^C while reading */
 	int lineno;
 	const char *name; /* for messages, or NULL */
+	struct strbuf *record; /* where the bytes read also go, or NULL */
 };
 
 void src_init_fd(struct source *s, int fd, bool shared, bool interactive,
@@ -126,6 +127,7 @@ void src_ungetc(struct source *s, int c); /* up to two bytes */
 void src_sync(struct source *s); /* before running: give back read-ahead */
 void src_discard(struct source *s); /* after an error: drop the line */
 void src_free(struct source *s);
+void input_interrupt(void); /* SIGINT's handler: leave a terminal read */
 
 /* --- lex.c: tokens */
 
@@ -205,6 +207,9 @@ enum parse_result { PARSE_OK, PARSE_EOF, PARSE_ERROR, PARSE_INTR };
 /* the next command line (up to a newline) of S into *tree (NULL for an
  * empty line); a syntax error is reported here */
 enum parse_result parse_line(struct source *s, struct node **tree);
+/* the commands of a $(...) up to its ')', parsed to find where they
+ * end and whether they are correct (errors are reported) */
+bool parse_subst(struct source *s);
 void tree_free(struct node *n);
 void tree_text(const struct node *n, struct strbuf *out); /* for jobs */
 
@@ -300,7 +305,7 @@ void exec_command(char **argv) __attribute__((noreturn)); /* PATH, #! */
 char *find_in_path(const char *name, const char *path, int mode);
 int run_argv(char **argv); /* a program in a child; its status */
 
-/* --- builtins.c, test.c */
+/* --- builtins.c, test.c, printf.c */
 
 typedef int (*builtin_fn)(int argc, char **argv);
 
@@ -313,5 +318,6 @@ struct builtin {
 const struct builtin *builtin_find(const char *name);
 int bi_exec(int argc, char **argv);
 int bi_test(int argc, char **argv);
+int bi_printf(int argc, char **argv);
 
 #endif

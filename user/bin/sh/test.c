@@ -127,7 +127,7 @@ static bool binary(struct test *t, const char *a, const char *op, const char *b)
 		return strcmp(a, b) < 0;
 	if (strcmp(op, ">") == 0)
 		return strcmp(a, b) > 0;
-	if (op[1] == 'n' || op[1] == 'o' || (op[1] == 'e' && op[2] == 'f'))
+	if (!strcmp(op, "-nt") || !strcmp(op, "-ot") || !strcmp(op, "-ef"))
 		return compare_files(op, a, b);
 	x = integer(t, a);
 	y = integer(t, b);

@@ -1,0 +1,50 @@
+# errors.sh - clear messages and the statuses of errors; the shell goes
+# on after each (our own messages: no ground truth).
+cp "${0%/*}/bin/notexec" "${0%/*}/bin/badinterp" .
+no_such_command; echo "not found: $?"
+./no_such_file; echo "no such file: $?"
+/no/such/dir/prog; echo "no such directory: $?"
+./notexec; echo "not executable: $?"
+/; echo "a directory: $?"
+./badinterp; echo "a missing interpreter: $?"
+cp badinterp binary # for its mode: executable
+printf 'ab\0cd\n' > binary
+./binary; echo "not a program: $?"
+(PATH=/nonexistent; ls); echo "not on PATH: $?"
+echo out > /no/such/dir/file; echo "redirection to a missing directory: $?"
+cat < no_such_input; echo "redirection from a missing file: $?"
+echo x >&7; echo "a closed descriptor: $?"
+echo x >&abc; echo "not a descriptor: $?"
+echo x >&99999999999; echo "a huge descriptor: $?"
+echo "$(echo ok; no_such_in_subst)"; echo "the substitution's command: $?"
+eval 'if'; echo "syntax error in eval: $?"
+eval 'echo a; fi'; echo "error near fi: $?"
+eval 'echo (x)'; echo "error near (: $?"
+eval '| cat'; echo "error near |: $?"
+eval 'echo "unclosed'; echo "unclosed quote: $?"
+eval 'f( ) { :; }; f(x)'; echo "bad function: $?"
+eval 'for 1x in a; do :; done'; echo "bad for name: $?"
+eval 'case x in'; echo "unfinished case: $?"
+eval 'while true; do'; echo "unfinished loop: $?"
+eval '{ echo'; echo "unclosed group: $?"
+eval ')'; echo "a lone ): $?"
+eval ';;'; echo "a lone ;;: $?"
+eval '$(if)'; echo "syntax error in \$(...): $?"
+sh -c 'echo before; if then'; echo "sh -c with a syntax error: $?"
+printf 'echo line 1\necho line 2 &&\n\nfi\necho never\n' > bad.sh
+sh bad.sh; echo "a script with a syntax error: $?"
+sh no_such_script.sh; echo "a missing script: $?"
+sh -Z; echo "an unknown option: $?"
+sh -c; echo "-c without a command: $?"
+cd /no/such/dir; echo "cd: $?"
+cd "$PWD" extra; echo "cd with two operands: $?"
+unset HOME; cd; echo "cd without HOME: $?"
+exit_in_subshell() ( exit abc ); exit_in_subshell; echo "exit abc: $?"
+shift 5; echo "shift too far: $?"
+deep=; i=0; while [ $i -lt 2000 ]; do deep="($deep)"; i=$((i + 1)); done
+eval "$deep"; echo "2000 nested subshells: $?"
+deep=x; i=0; while [ $i -lt 2000 ]; do deep="\$($deep)"; i=$((i + 1)); done
+eval "echo $deep"; echo "2000 nested substitutions: $?"
+deep=; i=0; while [ $i -lt 1200 ]; do deep="f$i() { f$((i + 1)); }; $deep"; i=$((i + 1)); done
+eval "$deep f1200() { :; }; f0"; echo "1200 nested function calls: $?"
+echo ${x?is not set}; echo "never printed"
