@@ -132,29 +132,38 @@ static long long unary(struct arith *a)
 {
 	blanks(a);
 	switch (*a->p) {
-	case '+': a->p++; return unary(a);
-	case '-': a->p++; return -unary(a);
-	case '!': a->p++; return !unary(a);
-	case '~': a->p++; return ~unary(a);
-	default: return primary(a);
+	case '+':
+		a->p++;
+		return unary(a);
+	case '-':
+		a->p++;
+		return -unary(a);
+	case '!':
+		a->p++;
+		return !unary(a);
+	case '~':
+		a->p++;
+		return ~unary(a);
+	default:
+		return primary(a);
 	}
 }
 
 static const struct binop {
 	const char *op;
 	int prec;
-} binops[] = { /* longest first, where one is a prefix of another */
-	{ "||", 1 }, { "&&", 2 }, { "==", 6 }, { "!=", 6 }, { "<<", 8 },
-	{ ">>", 8 }, { "<=", 7 }, { ">=", 7 }, { "|", 3 }, { "^", 4 },
-	{ "&", 5 }, { "<", 7 }, { ">", 7 }, { "+", 9 }, { "-", 9 },
-	{ "*", 10 }, { "/", 10 }, { "%", 10 },
+} binops[] = {
+    /* longest first, where one is a prefix of another */
+    {"||", 1}, {"&&", 2}, {"==", 6}, {"!=", 6}, {"<<", 8}, {">>", 8},
+    {"<=", 7}, {">=", 7}, {"|", 3},  {"^", 4},	{"&", 5},  {"<", 7},
+    {">", 7},  {"+", 9},  {"-", 9},  {"*", 10}, {"/", 10}, {"%", 10},
 };
 
 /* OP= is an assignment operator */
 static bool is_assignable(const char *op)
 {
 	static const char *const ops[] = {
-		"|", "^", "&", "+", "-", "*", "/", "%", "<<", ">>",
+	    "|", "^", "&", "+", "-", "*", "/", "%", "<<", ">>",
 	};
 
 	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
@@ -182,11 +191,16 @@ static long long apply(struct arith *a, const char *op, long long l,
 		       long long r)
 {
 	switch (op[0]) {
-	case '|': return op[1] == '|' ? l || r : l | r;
-	case '&': return op[1] == '&' ? l && r : l & r;
-	case '^': return l ^ r;
-	case '=': return l == r;
-	case '!': return l != r;
+	case '|':
+		return op[1] == '|' ? l || r : l | r;
+	case '&':
+		return op[1] == '&' ? l && r : l & r;
+	case '^':
+		return l ^ r;
+	case '=':
+		return l == r;
+	case '!':
+		return l != r;
 	case '<':
 		if (op[1] == '<')
 			return (long long)((unsigned long long)l << (r & 63));
@@ -195,9 +209,12 @@ static long long apply(struct arith *a, const char *op, long long l,
 		if (op[1] == '>')
 			return l >> (r & 63);
 		return op[1] == '=' ? l >= r : l > r;
-	case '+': return (long long)((unsigned long long)l + r);
-	case '-': return (long long)((unsigned long long)l - r);
-	case '*': return (long long)((unsigned long long)l * r);
+	case '+':
+		return (long long)((unsigned long long)l + r);
+	case '-':
+		return (long long)((unsigned long long)l - r);
+	case '*':
+		return (long long)((unsigned long long)l * r);
 	default: /* / % */
 		if (r == 0) {
 			if (!a->skip)
@@ -260,7 +277,7 @@ static long long assignment(struct arith *a)
 {
 	const char *start;
 	size_t len;
-	char op[3] = { 0 };
+	char op[3] = {0};
 	long long value, old;
 	char *name;
 
@@ -290,7 +307,7 @@ static long long assignment(struct arith *a)
 		value = apply(a, op, old, value);
 	}
 	if (!a->skip && !a->failed) {
-		struct strbuf b = { 0 };
+		struct strbuf b = {0};
 
 		sb_addnum(&b, value);
 		var_set(name, b.s, 0);
@@ -302,7 +319,7 @@ static long long assignment(struct arith *a)
 
 bool arith_eval(const char *expr, long long *result)
 {
-	struct arith a = { .expr = expr, .p = expr };
+	struct arith a = {.expr = expr, .p = expr};
 
 	*result = assignment(&a);
 	blanks(&a);

@@ -6,8 +6,8 @@
  * waste (echo, printf, true, false, :, test, [, pwd).  Each is
  * int fn(int argc, char **argv) returning its exit status, with its
  * redirections already in place (exec.c); the job built-ins are in
- * jobs.c, test in test.c and printf in printf.c.  The "special" ones are POSIX's special
- * built-ins: assignments before them stay after them.
+ * jobs.c, test in test.c and printf in printf.c.  The "special" ones are
+ * POSIX's special built-ins: assignments before them stay after them.
  *
  * Output goes straight to fd 1 with write(), in one piece per command:
  * the shell has no stdio buffers that a fork could duplicate.
@@ -32,7 +32,7 @@ static int out(const char *s, size_t n)
 
 static int out_line(const char *s)
 {
-	struct strbuf b = { 0 };
+	struct strbuf b = {0};
 	int status;
 
 	sb_adds(&b, s);
@@ -84,7 +84,8 @@ static bool echo_escape(const char **p, struct strbuf *b)
 /* -n, -e, -E and their combinations; false for any other word */
 static bool echo_option(const char *arg, bool *newline, bool *escapes)
 {
-	if (arg[0] != '-' || !arg[1] || strspn(arg + 1, "neE") != strlen(arg + 1))
+	if (arg[0] != '-' || !arg[1] ||
+	    strspn(arg + 1, "neE") != strlen(arg + 1))
 		return false;
 	for (arg++; *arg; arg++) {
 		if (*arg == 'n')
@@ -97,7 +98,7 @@ static bool echo_option(const char *arg, bool *newline, bool *escapes)
 
 static int bi_echo(int argc, char **argv)
 {
-	struct strbuf b = { 0 };
+	struct strbuf b = {0};
 	bool newline = true, escapes = false, more = true;
 	int i = 1, status;
 
@@ -281,7 +282,8 @@ static int bi_export(int argc, char **argv)
 	}
 	for (int i = 1; i < argc; i++) {
 		char *eq = strchr(argv[i], '=');
-		char *name = eq ? xstrndup(argv[i], eq - argv[i]) : xstrdup(argv[i]);
+		char *name =
+		    eq ? xstrndup(argv[i], eq - argv[i]) : xstrdup(argv[i]);
 
 		if (!is_valid_name(name))
 			status = bad_name("export", argv[i]);
@@ -321,11 +323,16 @@ static int bi_unset(int argc, char **argv)
 static bool *option_flag(char letter)
 {
 	switch (letter) {
-	case 'e': return &sh.errexit;
-	case 'f': return &sh.noglob;
-	case 'u': return &sh.nounset;
-	case 'x': return &sh.xtrace;
-	default: return NULL;
+	case 'e':
+		return &sh.errexit;
+	case 'f':
+		return &sh.noglob;
+	case 'u':
+		return &sh.nounset;
+	case 'x':
+		return &sh.xtrace;
+	default:
+		return NULL;
 	}
 }
 
@@ -350,7 +357,8 @@ static int bi_set(int argc, char **argv)
 			bool *flag = option_flag(*p);
 
 			if (!flag) {
-				sh_error("set: %c%c: invalid option", arg[0], *p);
+				sh_error("set: %c%c: invalid option", arg[0],
+					 *p);
 				return 2;
 			}
 			*flag = arg[0] == '-';
@@ -462,8 +470,8 @@ static void assign_fields(struct line *l, char **names, int n)
 
 static int bi_read(int argc, char **argv)
 {
-	static char *reply[] = { "REPLY", NULL };
-	struct line l = { 0 };
+	static char *reply[] = {"REPLY", NULL};
+	struct line l = {0};
 	bool raw = false, complete;
 	char **names;
 	int i = 1;
@@ -496,7 +504,7 @@ static int bi_read(int argc, char **argv)
 
 static int bi_eval(int argc, char **argv)
 {
-	struct strbuf b = { 0 };
+	struct strbuf b = {0};
 	int status;
 
 	for (int i = 1; i < argc; i++) {
@@ -519,8 +527,9 @@ static int bi_dot(int argc, char **argv)
 		sh_error("%s: filename argument required", argv[0]);
 		return 2;
 	}
-	path = strchr(argv[1], '/') ? NULL
-				    : find_in_path(argv[1], var_get("PATH"), R_OK);
+	path = strchr(argv[1], '/')
+		   ? NULL
+		   : find_in_path(argv[1], var_get("PATH"), R_OK);
 	fd = open(path ? path : argv[1], O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		sh_error("%s: %s: %s", argv[0], argv[1], strerror(errno));
@@ -582,7 +591,7 @@ static int describe_names(int argc, char **argv, bool verbose, int first)
 	int status = 0;
 
 	for (int i = first; i < argc; i++) {
-		struct strbuf b = { 0 };
+		struct strbuf b = {0};
 		char *path;
 		int kind = kind_of(argv[i], &path);
 
@@ -594,7 +603,7 @@ static int describe_names(int argc, char **argv, bool verbose, int first)
 		}
 		if (verbose) {
 			sb_adds(&b, argv[i]);
-			sb_adds(&b, kind == 'b' ? " is a shell builtin"
+			sb_adds(&b, kind == 'b'	  ? " is a shell builtin"
 				    : kind == 'f' ? " is a function"
 						  : " is ");
 		}
@@ -621,7 +630,8 @@ static int bi_command(int argc, char **argv)
 {
 	const struct builtin *b;
 
-	if (argc > 1 && (strcmp(argv[1], "-v") == 0 || strcmp(argv[1], "-V") == 0))
+	if (argc > 1 &&
+	    (strcmp(argv[1], "-v") == 0 || strcmp(argv[1], "-V") == 0))
 		return describe_names(argc, argv, argv[1][1] == 'V', 2);
 	if (argc == 1)
 		return 0;
@@ -637,22 +647,34 @@ static int bi_colon(int argc, char **argv)
 }
 
 static const struct builtin builtins[] = {
-	{ ".", bi_dot, true },	      { ":", bi_colon, true },
-	{ "[", bi_test, false },      { "bg", bi_bg, false },
-	{ "break", bi_break, true },  { "cd", bi_cd, false },
-	{ "command", bi_command, false },
-	{ "continue", bi_continue, true },
-	{ "echo", bi_echo, false },   { "eval", bi_eval, true },
-	{ "exec", bi_exec, true },    { "exit", bi_exit, true },
-	{ "export", bi_export, true },
-	{ "false", bi_false, false }, { "fg", bi_fg, false },
-	{ "jobs", bi_jobs, false },   { "printf", bi_printf, false },
-	{ "pwd", bi_pwd, false },
-	{ "read", bi_read, false },   { "return", bi_return, true },
-	{ "set", bi_set, true },      { "shift", bi_shift, true },
-	{ "source", bi_dot, true },   { "test", bi_test, false },
-	{ "true", bi_true, false },   { "type", bi_type, false },
-	{ "unset", bi_unset, true },  { "wait", bi_wait, false },
+    {".", bi_dot, true},
+    {":", bi_colon, true},
+    {"[", bi_test, false},
+    {"bg", bi_bg, false},
+    {"break", bi_break, true},
+    {"cd", bi_cd, false},
+    {"command", bi_command, false},
+    {"continue", bi_continue, true},
+    {"echo", bi_echo, false},
+    {"eval", bi_eval, true},
+    {"exec", bi_exec, true},
+    {"exit", bi_exit, true},
+    {"export", bi_export, true},
+    {"false", bi_false, false},
+    {"fg", bi_fg, false},
+    {"jobs", bi_jobs, false},
+    {"printf", bi_printf, false},
+    {"pwd", bi_pwd, false},
+    {"read", bi_read, false},
+    {"return", bi_return, true},
+    {"set", bi_set, true},
+    {"shift", bi_shift, true},
+    {"source", bi_dot, true},
+    {"test", bi_test, false},
+    {"true", bi_true, false},
+    {"type", bi_type, false},
+    {"unset", bi_unset, true},
+    {"wait", bi_wait, false},
 };
 
 const struct builtin *builtin_find(const char *name)

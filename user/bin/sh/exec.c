@@ -49,7 +49,7 @@ static void check_errexit(int status)
 /* DIR/NAME ("" for the current directory) */
 static char *path_join(const char *dir, size_t len, const char *name)
 {
-	struct strbuf b = { 0 };
+	struct strbuf b = {0};
 
 	sb_addn(&b, dir, len);
 	if (len && dir[len - 1] != '/')
@@ -183,7 +183,8 @@ static void exec_failed(const char *name, int err)
 		bad_interpreter(name, interp, err);
 	if (err == ENOEXEC) {
 		sh_error("%s: cannot execute binary file", name);
-	} else if (err == EACCES && stat(name, &st) == 0 && S_ISDIR(st.st_mode)) {
+	} else if (err == EACCES && stat(name, &st) == 0 &&
+		   S_ISDIR(st.st_mode)) {
 		sh_error("%s: Is a directory", name);
 	} else {
 		sh_error("%s: %s", name, strerror(err));
@@ -235,7 +236,7 @@ static bool expand_assigns(struct strvec *raw, struct strvec *out)
 	for (int i = 0; i < raw->n; i++) {
 		size_t n = name_length(raw->v[i]);
 		char *value = expand_string(raw->v[i] + n + 1);
-		struct strbuf b = { 0 };
+		struct strbuf b = {0};
 
 		if (!value)
 			return false;
@@ -250,7 +251,7 @@ static bool expand_assigns(struct strvec *raw, struct strvec *out)
 static void trace(struct strvec *assigns, struct strvec *args)
 {
 	const char *ps4 = var_get("PS4");
-	struct strbuf b = { 0 };
+	struct strbuf b = {0};
 
 	sb_adds(&b, ps4 ? ps4 : "+ ");
 	for (int i = 0; i < assigns->n + args->n; i++) {
@@ -267,7 +268,7 @@ static void trace(struct strvec *assigns, struct strvec *args)
 /* VAR=value alone, or with redirections only */
 static int assign_only(struct node *n, struct strvec *assigns)
 {
-	struct fd_save save = { 0 };
+	struct fd_save save = {0};
 	int status = sh.subst_status >= 0 ? sh.subst_status : 0;
 
 	vars_assign(assigns, 0);
@@ -279,8 +280,7 @@ static int assign_only(struct node *n, struct strvec *assigns)
 
 /* exec: without a command its redirections stay; with one, it
  * replaces the shell */
-static int run_exec(struct node *n, struct strvec *args,
-		    struct strvec *assigns)
+static int run_exec(struct node *n, struct strvec *args, struct strvec *assigns)
 {
 	if (redirect(n->redirs, NULL) < 0)
 		return 1;
@@ -296,7 +296,7 @@ static int run_exec(struct node *n, struct strvec *args,
 static int run_builtin(const struct builtin *b, struct node *n,
 		       struct strvec *args, struct strvec *assigns)
 {
-	struct fd_save save = { 0 };
+	struct fd_save save = {0};
 	struct var_save *vars = NULL;
 	int status;
 
@@ -319,7 +319,7 @@ static int run_builtin(const struct builtin *b, struct node *n,
 static int run_function(struct func *f, struct node *n, struct strvec *args,
 			struct strvec *assigns)
 {
-	struct fd_save save = { 0 };
+	struct fd_save save = {0};
 	struct var_save *vars;
 	int argc = sh.argc, loop_depth = sh.loop_depth, status;
 	char **argv = sh.argv;
@@ -387,7 +387,7 @@ static int run_program(struct node *n, struct strvec *args,
 
 static int exec_simple(struct node *n, int flags)
 {
-	struct strvec args = { 0 }, assigns = { 0 };
+	struct strvec args = {0}, assigns = {0};
 	const struct builtin *b;
 	struct func *f;
 	int status;
@@ -429,7 +429,7 @@ static int exec_pipeline(struct node *n)
 	int in = -1, status;
 
 	for (int i = 0; i < n->nkids; i++) {
-		int fds[2] = { -1, -1 };
+		int fds[2] = {-1, -1};
 		pid_t pid;
 
 		if (i < n->nkids - 1 && pipe(fds) < 0) {
@@ -471,7 +471,7 @@ static int exec_background(struct node *n)
 	bool jobctl = sh.jobctl;
 	struct job *job = job_new(true, n->left);
 	pid_t pid = job_fork(job);
-	struct strbuf b = { 0 };
+	struct strbuf b = {0};
 
 	if (pid < 0) {
 		job_drop(job);
@@ -590,7 +590,7 @@ static int exec_loop(struct node *n)
 
 static int exec_for(struct node *n)
 {
-	struct strvec items = { 0 };
+	struct strvec items = {0};
 	int status = 0;
 
 	if (!n->has_in) {
@@ -688,7 +688,7 @@ static int exec_node(struct node *n, int flags)
 
 int exec_tree(struct node *n, int flags)
 {
-	struct fd_save save = { 0 };
+	struct fd_save save = {0};
 	int status;
 
 	if (sh.got_sigint)

@@ -34,13 +34,13 @@ enum mode { UNQUOTED, DQUOTED, HEREDOC };
 
 struct expander {
 	struct strvec *fields; /* finished fields; NULL: one string */
-	struct strbuf val; /* the current field, quotes removed */
-	struct strbuf pat; /* the same as a pattern, quoted chars escaped */
-	bool started; /* the field exists, even if it is empty */
-	bool globby; /* an unquoted * ? or [ is in it */
-	bool split; /* field splitting and pathname expansion */
-	bool white_split; /* the last field ended at IFS white space */
-	bool failed; /* an error was reported */
+	struct strbuf val;     /* the current field, quotes removed */
+	struct strbuf pat;     /* the same as a pattern, quoted chars escaped */
+	bool started;	       /* the field exists, even if it is empty */
+	bool globby;	       /* an unquoted * ? or [ is in it */
+	bool split;	       /* field splitting and pathname expansion */
+	bool white_split;      /* the last field ended at IFS white space */
+	bool failed;	       /* an error was reported */
 };
 
 static void expand_raw(struct expander *e, const char *s, const char *end,
@@ -223,7 +223,7 @@ static const char *clamp(const char *p, const char *end)
 /* "$1 $2 ..." joined by SEP (none if SEP is '\0') */
 static char *join_params(char sep)
 {
-	struct strbuf b = { 0 };
+	struct strbuf b = {0};
 
 	sb_adds(&b, "");
 	for (int i = 0; i < sh.argc; i++) {
@@ -236,7 +236,7 @@ static char *join_params(char sep)
 
 static char *number(long long n)
 {
-	struct strbuf b = { 0 };
+	struct strbuf b = {0};
 
 	sb_addnum(&b, n);
 	return sb_take(&b);
@@ -244,7 +244,7 @@ static char *number(long long n)
 
 static char *option_letters(void)
 {
-	struct strbuf b = { 0 };
+	struct strbuf b = {0};
 
 	sb_adds(&b, "");
 	if (sh.errexit)
@@ -277,12 +277,18 @@ static char *param_value(const char *name)
 		return n <= sh.argc ? xstrdup(sh.argv[n - 1]) : NULL;
 	}
 	switch (name[0]) {
-	case '?': return number(sh.status);
-	case '$': return number(sh.pid);
-	case '#': return number(sh.argc);
-	case '!': return sh.last_bg ? number(sh.last_bg) : NULL;
-	case '-': return option_letters();
-	default: return join_params(' '); /* @ and * */
+	case '?':
+		return number(sh.status);
+	case '$':
+		return number(sh.pid);
+	case '#':
+		return number(sh.argc);
+	case '!':
+		return sh.last_bg ? number(sh.last_bg) : NULL;
+	case '-':
+		return option_letters();
+	default:
+		return join_params(' '); /* @ and * */
 	}
 }
 
@@ -332,10 +338,10 @@ static void put_param(struct expander *e, const char *name, bool quoted)
 }
 
 /* TEXT expanded on its own into one string (a pattern if PATTERN) */
-static char *expand_sub(struct expander *outer, const char *s,
-			const char *end, bool pattern)
+static char *expand_sub(struct expander *outer, const char *s, const char *end,
+			bool pattern)
 {
-	struct expander e = { 0 };
+	struct expander e = {0};
 	char *result;
 
 	expand_raw(&e, s, end, UNQUOTED);
@@ -369,8 +375,7 @@ static char *strip(const char *value, const char *pat, char op, bool longest)
 	return xstrdup(value);
 }
 
-static void bad_substitution(struct expander *e, const char *s,
-			     const char *end)
+static void bad_substitution(struct expander *e, const char *s, const char *end)
 {
 	char *text = xstrndup(s, end - s);
 
@@ -439,7 +444,8 @@ static void operator(struct expander *e, const char *name, char *value,
 	default: /* # ## % %% */
 		s = expand_sub(e, w, end, true);
 		{
-			char *r = strip(value ? value : "", s, kind, op[1] == kind);
+			char *r =
+			    strip(value ? value : "", s, kind, op[1] == kind);
 
 			put_value(e, r, quoted);
 			free(r);
@@ -469,7 +475,7 @@ static size_t param_name_length(const char *p, bool braced)
 static bool is_operator(const char *op, const char *end)
 {
 	static const char *const ops[] = {
-		":-", ":=", ":+", ":?", "-", "=", "+", "?", "%%", "%", "##", "#",
+	    ":-", ":=", ":+", ":?", "-", "=", "+", "?", "%%", "%", "##", "#",
 	};
 
 	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
@@ -515,8 +521,8 @@ static const char *expand_braced(struct expander *e, const char *p,
 		value = value ? value : xstrdup("");
 		{
 			long long n = name[0] == '@' || name[0] == '*'
-					      ? sh.argc
-					      : (long long)strlen(value);
+					  ? sh.argc
+					  : (long long)strlen(value);
 			char *s = number(n);
 
 			put_value(e, s, quoted);
@@ -541,7 +547,7 @@ static const char *expand_braced(struct expander *e, const char *p,
 
 static char *command_output(const char *text)
 {
-	struct strbuf out = { 0 };
+	struct strbuf out = {0};
 	char buf[4096];
 	int fds[2], st;
 	pid_t pid;
@@ -549,7 +555,8 @@ static char *command_output(const char *text)
 
 	sb_adds(&out, "");
 	if (pipe(fds) < 0 || (pid = fork()) < 0) {
-		sh_error("cannot run a command substitution: %s", strerror(errno));
+		sh_error("cannot run a command substitution: %s",
+			 strerror(errno));
 		sh.subst_status = 126;
 		return sb_take(&out);
 	}
@@ -612,8 +619,9 @@ static const char *expand_backquote(struct expander *e, const char *p,
 				    const char *end, enum mode mode)
 {
 	const char *close = clamp(skip_backquote(p + 1), end);
-	const char *stop = close[-1] == '`' && close - 1 > p ? close - 1 : close;
-	struct strbuf text = { 0 };
+	const char *stop =
+	    close[-1] == '`' && close - 1 > p ? close - 1 : close;
+	struct strbuf text = {0};
 	char *result;
 
 	sb_adds(&text, "");
@@ -716,8 +724,8 @@ static void expand_raw(struct expander *e, const char *s, const char *end,
 			p = expand_dollar(e, p, end, mode != UNQUOTED);
 		} else if (c == '`') {
 			p = expand_backquote(e, p, end, mode);
-		} else if (mode == UNQUOTED && c == '~' && p == s && !e->started &&
-			   (q = expand_tilde(e, p, end))) {
+		} else if (mode == UNQUOTED && c == '~' && p == s &&
+			   !e->started && (q = expand_tilde(e, p, end))) {
 			p = q;
 		} else {
 			put_char(e, c, mode != UNQUOTED);
@@ -731,7 +739,7 @@ static void expand_raw(struct expander *e, const char *s, const char *end,
 
 bool expand_words(char **words, int n, struct strvec *out)
 {
-	struct expander e = { .fields = out, .split = true };
+	struct expander e = {.fields = out, .split = true};
 
 	for (int i = 0; i < n && !e.failed; i++) {
 		clear(&e.val);
@@ -748,7 +756,7 @@ bool expand_words(char **words, int n, struct strvec *out)
 
 static char *expand_one(const char *raw, enum mode mode, bool pattern)
 {
-	struct expander e = { 0 };
+	struct expander e = {0};
 	char *result;
 
 	expand_raw(&e, raw, raw + strlen(raw), mode);

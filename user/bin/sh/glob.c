@@ -23,12 +23,12 @@ static bool in_class(const char *name, size_t len, int c)
 		const char *name;
 		const char *chars;
 	} classes[] = {
-		{ "digit", "0123456789" },
-		{ "upper", "ABCDEFGHIJKLMNOPQRSTUVWXYZ" },
-		{ "lower", "abcdefghijklmnopqrstuvwxyz" },
-		{ "space", " \t\n\r\f\v" },
-		{ "blank", " \t" },
-		{ "xdigit", "0123456789abcdefABCDEF" },
+	    {"digit", "0123456789"},
+	    {"upper", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+	    {"lower", "abcdefghijklmnopqrstuvwxyz"},
+	    {"space", " \t\n\r\f\v"},
+	    {"blank", " \t"},
+	    {"xdigit", "0123456789abcdefABCDEF"},
 	};
 
 	if (len == 5 && strncmp(name, "alpha", 5) == 0)
@@ -153,7 +153,7 @@ bool has_glob_chars(const char *pat)
 
 static char *unescape(const char *pat, size_t len)
 {
-	struct strbuf b = { 0 };
+	struct strbuf b = {0};
 
 	sb_adds(&b, "");
 	for (size_t i = 0; i < len; i++) {
@@ -196,8 +196,8 @@ static void expand_from(const char *prefix, const char *rest,
 			struct strvec *out)
 {
 	const char *slash = rest;
-	struct strbuf path = { 0 };
-	struct strvec names = { 0 };
+	struct strbuf path = {0};
+	struct strvec names = {0};
 	struct stat st;
 	char *comp;
 

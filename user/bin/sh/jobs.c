@@ -39,7 +39,7 @@ struct proc {
 
 struct job {
 	struct job *next;
-	int id; /* [N] once in the background, else 0 */
+	int id;	    /* [N] once in the background, else 0 */
 	pid_t pgid; /* with job control */
 	struct proc *procs;
 	int nprocs;
@@ -127,7 +127,7 @@ static int free_id(void)
 struct job *job_new(bool background, const struct node *n)
 {
 	struct job *job = xmalloc(sizeof(*job)), **link = &jobs;
-	struct strbuf text = { 0 };
+	struct strbuf text = {0};
 
 	memset(job, 0, sizeof(*job));
 	job->background = background;
@@ -177,8 +177,9 @@ pid_t job_fork(struct job *job)
 		if (!job->background)
 			tcsetpgrp(sh.ttyfd, job->pgid);
 	}
-	job->procs = xrealloc(job->procs, (job->nprocs + 1) * sizeof(*job->procs));
-	job->procs[job->nprocs++] = (struct proc){ .pid = pid };
+	job->procs =
+	    xrealloc(job->procs, (job->nprocs + 1) * sizeof(*job->procs));
+	job->procs[job->nprocs++] = (struct proc){.pid = pid};
 	return pid;
 }
 
@@ -264,15 +265,23 @@ static void reap_finished(void)
 static const char *signal_text(int sig)
 {
 	static const char *const names[] = {
-		[SIGHUP] = "Hangup", [SIGINT] = "Interrupt", [SIGQUIT] = "Quit",
-		[SIGILL] = "Illegal instruction", [SIGTRAP] = "Trace trap",
-		[SIGABRT] = "Aborted", [SIGBUS] = "Bus error",
-		[SIGFPE] = "Floating point exception", [SIGKILL] = "Killed",
-		[SIGUSR1] = "User defined signal 1",
-		[SIGSEGV] = "Segmentation fault",
-		[SIGUSR2] = "User defined signal 2", [SIGPIPE] = "Broken pipe",
-		[SIGALRM] = "Alarm clock", [SIGTERM] = "Terminated",
-		[SIGTSTP] = "Stopped", [SIGSTOP] = "Stopped",
+	    [SIGHUP] = "Hangup",
+	    [SIGINT] = "Interrupt",
+	    [SIGQUIT] = "Quit",
+	    [SIGILL] = "Illegal instruction",
+	    [SIGTRAP] = "Trace trap",
+	    [SIGABRT] = "Aborted",
+	    [SIGBUS] = "Bus error",
+	    [SIGFPE] = "Floating point exception",
+	    [SIGKILL] = "Killed",
+	    [SIGUSR1] = "User defined signal 1",
+	    [SIGSEGV] = "Segmentation fault",
+	    [SIGUSR2] = "User defined signal 2",
+	    [SIGPIPE] = "Broken pipe",
+	    [SIGALRM] = "Alarm clock",
+	    [SIGTERM] = "Terminated",
+	    [SIGTSTP] = "Stopped",
+	    [SIGSTOP] = "Stopped",
 	};
 
 	if (sig > 0 && (size_t)sig < sizeof(names) / sizeof(names[0]) &&
@@ -299,7 +308,7 @@ static void describe(int wstatus, struct strbuf *b)
 /* "[1]  Done   sleep 1" on FD: STATE, or how the job ended */
 static void report(int fd, struct job *job, const char *state)
 {
-	struct strbuf b = { 0 };
+	struct strbuf b = {0};
 
 	sb_addc(&b, '[');
 	sb_addnum(&b, job->id);
@@ -320,7 +329,7 @@ static void report(int fd, struct job *job, const char *state)
 static void note_signal(int wstatus)
 {
 	int sig = WTERMSIG(wstatus);
-	struct strbuf b = { 0 };
+	struct strbuf b = {0};
 
 	if (sig == SIGINT) {
 		if (sh.interactive)
@@ -349,7 +358,8 @@ int job_wait(struct job *job)
 		report(2, job, "Stopped");
 		return 128 + SIGTSTP;
 	}
-	status = wait_status(job->nprocs ? job->procs[job->nprocs - 1].status : 0);
+	status =
+	    wait_status(job->nprocs ? job->procs[job->nprocs - 1].status : 0);
 	for (int i = job->nprocs - 1; i >= 0; i--) {
 		st = job->procs[i].status;
 		if (!WIFSIGNALED(st))
@@ -462,7 +472,8 @@ int bi_wait(int argc, char **argv)
 		if (job_done(j))
 			job_free(j);
 		else
-			j->background = false; /* stopped: wait no more for it */
+			j->background =
+			    false; /* stopped: wait no more for it */
 	}
 }
 
@@ -497,7 +508,8 @@ static struct job *job_to_continue(const char *name, int argc, char **argv)
 	}
 	job = find_job(argc > 1 ? argv[1] : NULL);
 	if (!job)
-		sh_error("%s: %s: no such job", name, argc > 1 ? argv[1] : "current");
+		sh_error("%s: %s: no such job", name,
+			 argc > 1 ? argv[1] : "current");
 	return job;
 }
 

@@ -22,7 +22,7 @@
 
 static bool scan_dollar(struct source *s, struct strbuf *b);
 
-static int nesting; /* scan_group and scan_subst calls under way */
+static int nesting;	    /* scan_group and scan_subst calls under way */
 static const char *failure; /* why a word failed; NULL: already reported */
 
 static bool is_operator_start(int c)
@@ -259,30 +259,21 @@ static int follows(struct source *s, int want)
 	return 0;
 }
 
-static enum token_type operator(struct source *s, int c)
-{
-	switch (c) {
-	case ';':
-		return follows(s, ';') ? T_DSEMI : T_SEMI;
-	case '&':
-		return follows(s, '&') ? T_AND : T_AMP;
-	case '|':
-		return follows(s, '|') ? T_OR : T_PIPE;
-	case '(':
-		return T_LPAREN;
-	case ')':
-		return T_RPAREN;
-	case '<':
-		if (follows(s, '<'))
-			return follows(s, '-') ? T_DLESSDASH : T_DLESS;
-		if (follows(s, '&'))
-			return T_LESSAND;
+static enum token_type operator(struct source *s, int c) {
+	switch (c){
+		case ';' : return follows(s, ';') ? T_DSEMI : T_SEMI;
+		case '&' : return follows(s, '&') ? T_AND : T_AMP;
+		case '|' : return follows(s, '|') ? T_OR : T_PIPE;
+		case '(' : return T_LPAREN;
+		case ')' : return T_RPAREN;
+		case '<' : if (follows(s, '<')) return follows(s, '-')
+		    ? T_DLESSDASH
+		    : T_DLESS;
+		if (follows(s, '&')) return T_LESSAND;
 		return follows(s, '>') ? T_LESSGREAT : T_LESS;
-	default: /* '>' */
-		if (follows(s, '>'))
-			return T_DGREAT;
-		if (follows(s, '&'))
-			return T_GREATAND;
+		default : /* '>' */
+		    if (follows(s, '>')) return T_DGREAT;
+		if (follows(s, '&')) return T_GREATAND;
 		return follows(s, '|') ? T_CLOBBER : T_GREAT;
 	}
 }
@@ -299,7 +290,7 @@ static bool all_digits(const char *w)
 
 void lex_next(struct source *s, struct token *t)
 {
-	struct strbuf b = { 0 };
+	struct strbuf b = {0};
 	int c = token_start(s);
 
 	t->text = NULL;
@@ -330,13 +321,16 @@ void lex_next(struct source *s, struct token *t)
 const char *token_text(const struct token *t)
 {
 	static const char *const names[] = {
-		[T_NEWLINE] = "newline", [T_EOF] = "end of file",
-		[T_SEMI] = ";", [T_DSEMI] = ";;", [T_AMP] = "&",
-		[T_AND] = "&&", [T_PIPE] = "|", [T_OR] = "||",
-		[T_LPAREN] = "(", [T_RPAREN] = ")", [T_LESS] = "<",
-		[T_GREAT] = ">", [T_DGREAT] = ">>", [T_CLOBBER] = ">|",
-		[T_LESSAND] = "<&", [T_GREATAND] = ">&", [T_LESSGREAT] = "<>",
-		[T_DLESS] = "<<", [T_DLESSDASH] = "<<-",
+	    [T_NEWLINE] = "newline", [T_EOF] = "end of file",
+	    [T_SEMI] = ";",	     [T_DSEMI] = ";;",
+	    [T_AMP] = "&",	     [T_AND] = "&&",
+	    [T_PIPE] = "|",	     [T_OR] = "||",
+	    [T_LPAREN] = "(",	     [T_RPAREN] = ")",
+	    [T_LESS] = "<",	     [T_GREAT] = ">",
+	    [T_DGREAT] = ">>",	     [T_CLOBBER] = ">|",
+	    [T_LESSAND] = "<&",	     [T_GREATAND] = ">&",
+	    [T_LESSGREAT] = "<>",    [T_DLESS] = "<<",
+	    [T_DLESSDASH] = "<<-",
 	};
 
 	if (t->type == T_WORD || t->type == T_IO_NUMBER || t->type == T_ERROR)
@@ -346,7 +340,7 @@ const char *token_text(const struct token *t)
 
 char *lex_heredoc(struct source *s, const char *delim, bool strip_tabs)
 {
-	struct strbuf body = { 0 }, line = { 0 };
+	struct strbuf body = {0}, line = {0};
 
 	for (;;) {
 		const char *text;

@@ -75,7 +75,8 @@ static int run_source(struct source *src)
 		src_sync(src);
 		status = exec_tree(tree, 0);
 		tree_free(tree);
-		if (!src->interactive && (sh.pending != P_NONE || sh.got_sigint))
+		if (!src->interactive &&
+		    (sh.pending != P_NONE || sh.got_sigint))
 			break;
 	}
 	leave_call();
@@ -112,9 +113,9 @@ int run_file(const char *path, int fd)
 static void usage(void)
 {
 	static const char text[] =
-		"usage: sh [-eifux] [-c command [name [arg...]]]\n"
-		"       sh [-eifux] file [arg...]\n"
-		"       sh [-eifux] [-s] [arg...]\n";
+	    "usage: sh [-eifux] [-c command [name [arg...]]]\n"
+	    "       sh [-eifux] file [arg...]\n"
+	    "       sh [-eifux] [-s] [arg...]\n";
 
 	write_all(2, text, sizeof(text) - 1);
 	exit(2);
@@ -139,13 +140,27 @@ static int parse_options(int argc, char **argv, struct options *o)
 			usage();
 		for (const char *p = a + 1; *p; p++) {
 			switch (*p) {
-			case 'c': o->command = on; break;
-			case 'i': o->interactive = on; break;
-			case 's': o->stdin = on; break;
-			case 'e': sh.errexit = on; break;
-			case 'f': sh.noglob = on; break;
-			case 'u': sh.nounset = on; break;
-			case 'x': sh.xtrace = on; break;
+			case 'c':
+				o->command = on;
+				break;
+			case 'i':
+				o->interactive = on;
+				break;
+			case 's':
+				o->stdin = on;
+				break;
+			case 'e':
+				sh.errexit = on;
+				break;
+			case 'f':
+				sh.noglob = on;
+				break;
+			case 'u':
+				sh.nounset = on;
+				break;
+			case 'x':
+				sh.xtrace = on;
+				break;
 			default:
 				sh_error("-%c: invalid option", *p);
 				usage();
@@ -184,7 +199,7 @@ static int run_script_file(const char *path)
 
 int main(int argc, char **argv)
 {
-	struct options o = { 0 };
+	struct options o = {0};
 	int i = parse_options(argc, argv, &o);
 	const char *command = NULL, *script = NULL;
 	struct source src;
@@ -198,7 +213,9 @@ int main(int argc, char **argv)
 	} else if (!o.stdin && i < argc) {
 		script = argv[i++];
 	}
-	sh.arg0 = xstrdup(script ? script : i < argc && command ? argv[i++] : argv[0]);
+	sh.arg0 = xstrdup(script		? script
+			  : i < argc && command ? argv[i++]
+						: argv[0]);
 	params_set(argc - i, argv + i);
 	init_variables();
 	sh.pid = getpid();

@@ -120,7 +120,8 @@ static void syntax_error_text(struct parser *p, const char *what, int line)
 	if (p->src->interrupted)
 		return;
 	if (p->src->name)
-		sh_error("%s: line %d: syntax error%s", p->src->name, line, what);
+		sh_error("%s: line %d: syntax error%s", p->src->name, line,
+			 what);
 	else
 		sh_error("syntax error%s", what);
 }
@@ -128,7 +129,7 @@ static void syntax_error_text(struct parser *p, const char *what, int line)
 /* near the current token */
 static void syntax_error(struct parser *p)
 {
-	struct strbuf what = { 0 };
+	struct strbuf what = {0};
 	struct token *t;
 
 	if (p->failed)
@@ -170,7 +171,7 @@ static void expect_word(struct parser *p, const char *word)
 static bool is_closing_word(struct token *t)
 {
 	static const char *const words[] = {
-		"then", "else", "elif", "fi", "do", "done", "esac", "}",
+	    "then", "else", "elif", "fi", "do", "done", "esac", "}",
 	};
 
 	if (t->type != T_WORD)
@@ -254,29 +255,36 @@ void tree_free(struct node *n)
 static int default_fd(enum redir_op op)
 {
 	return op == R_IN || op == R_RDWR || op == R_DUPIN || op == R_HEREDOC
-		       ? 0
-		       : 1;
+		   ? 0
+		   : 1;
 }
 
 static bool redir_op(enum token_type type, enum redir_op *op)
 {
-	switch (type) {
-	case T_LESS: *op = R_IN; return true;
-	case T_GREAT: *op = R_OUT; return true;
-	case T_DGREAT: *op = R_APPEND; return true;
-	case T_CLOBBER: *op = R_CLOBBER; return true;
-	case T_LESSAND: *op = R_DUPIN; return true;
-	case T_GREATAND: *op = R_DUPOUT; return true;
-	case T_LESSGREAT: *op = R_RDWR; return true;
-	case T_DLESS: case T_DLESSDASH: *op = R_HEREDOC; return true;
-	default: return false;
+	static const struct {
+		enum token_type type;
+		enum redir_op op;
+	} ops[] = {
+	    {T_LESS, R_IN},	      {T_GREAT, R_OUT},
+	    {T_DGREAT, R_APPEND},     {T_CLOBBER, R_CLOBBER},
+	    {T_LESSAND, R_DUPIN},     {T_GREATAND, R_DUPOUT},
+	    {T_LESSGREAT, R_RDWR},    {T_DLESS, R_HEREDOC},
+	    {T_DLESSDASH, R_HEREDOC},
+	};
+
+	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		if (ops[i].type == type) {
+			*op = ops[i].op;
+			return true;
+		}
 	}
+	return false;
 }
 
 /* a here-document delimiter with its quotes removed */
 static char *unquote(const char *w)
 {
-	struct strbuf b = { 0 };
+	struct strbuf b = {0};
 
 	sb_adds(&b, "");
 	for (; *w; w++) {
@@ -644,7 +652,10 @@ static bool at_list_end(struct parser *p, bool nested)
 	struct token *t = peek(p);
 
 	switch (t->type) {
-	case T_EOF: case T_RPAREN: case T_DSEMI: case T_ERROR:
+	case T_EOF:
+	case T_RPAREN:
+	case T_DSEMI:
+	case T_ERROR:
 		return true;
 	case T_NEWLINE:
 		return !nested;
@@ -676,7 +687,8 @@ static struct node *parse_list(struct parser *p, bool nested)
 		}
 		if (accept(p, T_AMP))
 			n = binary(N_BACKGROUND, n, NULL);
-		else if (!accept(p, T_SEMI) && !(nested && is_type(p, T_NEWLINE)))
+		else if (!accept(p, T_SEMI) &&
+			 !(nested && is_type(p, T_NEWLINE)))
 			return append(list, n);
 		list = append(list, n);
 	}
@@ -685,7 +697,7 @@ static struct node *parse_list(struct parser *p, bool nested)
 
 enum parse_result parse_line(struct source *s, struct node **tree)
 {
-	struct parser p = { .src = s };
+	struct parser p = {.src = s};
 	struct node *n = NULL;
 
 	p.heredoc_tail = &p.heredocs;
@@ -698,7 +710,8 @@ enum parse_result parse_line(struct source *s, struct node **tree)
 		if (!p.failed && !accept(&p, T_NEWLINE) && !is_type(&p, T_EOF))
 			syntax_error(&p);
 		if (!p.failed && p.heredocs)
-			read_heredocs(&p); /* the input ended after the command */
+			read_heredocs(
+			    &p); /* the input ended after the command */
 	}
 	if (p.peeked)
 		next(&p);
@@ -712,7 +725,7 @@ enum parse_result parse_line(struct source *s, struct node **tree)
 
 bool parse_subst(struct source *s)
 {
-	struct parser p = { .src = s };
+	struct parser p = {.src = s};
 
 	p.heredoc_tail = &p.heredocs;
 	tree_free(parse_list(&p, true));
@@ -728,9 +741,9 @@ bool parse_subst(struct source *s)
 static void redir_text(const struct redir *r, struct strbuf *b)
 {
 	static const char *const ops[] = {
-		[R_IN] = "<", [R_OUT] = ">", [R_APPEND] = ">>",
-		[R_CLOBBER] = ">|", [R_RDWR] = "<>", [R_DUPIN] = "<&",
-		[R_DUPOUT] = ">&", [R_HEREDOC] = "<<",
+	    [R_IN] = "<",	[R_OUT] = ">",	    [R_APPEND] = ">>",
+	    [R_CLOBBER] = ">|", [R_RDWR] = "<>",    [R_DUPIN] = "<&",
+	    [R_DUPOUT] = ">&",	[R_HEREDOC] = "<<",
 	};
 
 	for (; r; r = r->next) {
@@ -751,8 +764,8 @@ static void words_text(const struct strvec *v, struct strbuf *b, bool space)
 	}
 }
 
-static void body_text(const char *open, const struct node *n,
-		      const char *close, struct strbuf *b)
+static void body_text(const char *open, const struct node *n, const char *close,
+		      struct strbuf *b)
 {
 	sb_adds(b, open);
 	tree_text(n, b);
@@ -762,7 +775,9 @@ static void body_text(const char *open, const struct node *n,
 void tree_text(const struct node *n, struct strbuf *b)
 {
 	static const char *const joins[] = {
-		[N_AND] = " && ", [N_OR] = " || ", [N_SEQ] = "; ",
+	    [N_AND] = " && ",
+	    [N_OR] = " || ",
+	    [N_SEQ] = "; ",
 	};
 
 	if (!n)
@@ -779,7 +794,9 @@ void tree_text(const struct node *n, struct strbuf *b)
 			tree_text(n->kids[i], b);
 		}
 		break;
-	case N_AND: case N_OR: case N_SEQ:
+	case N_AND:
+	case N_OR:
+	case N_SEQ:
 		tree_text(n->left, b);
 		body_text(joins[n->kind], n->right, "", b);
 		break;
@@ -802,7 +819,8 @@ void tree_text(const struct node *n, struct strbuf *b)
 			body_text("else ", n->third, "; ", b);
 		sb_adds(b, "fi");
 		break;
-	case N_WHILE: case N_UNTIL:
+	case N_WHILE:
+	case N_UNTIL:
 		sb_adds(b, n->kind == N_WHILE ? "while " : "until ");
 		tree_text(n->left, b);
 		body_text("; do ", n->right, "; done", b);

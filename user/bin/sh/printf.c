@@ -33,7 +33,8 @@ static const char *next_arg(struct printf_state *st)
 /* the escape at *P (just after a backslash) into B; false for \c */
 static bool escape(const char **p, struct strbuf *b, bool in_b)
 {
-	static const char from[] = "abefnrtv\\\"'", to[] = "\a\b\033\f\n\r\t\v\\\"'";
+	static const char from[] = "abefnrtv\\\"'",
+			  to[] = "\a\b\033\f\n\r\t\v\\\"'";
 	const char *hit = **p ? strchr(from, **p) : NULL;
 	int value = 0, digits = 0;
 
@@ -92,7 +93,7 @@ static long long number_arg(struct printf_state *st)
 static void convert(struct printf_state *st, struct strbuf *spec, char c)
 {
 	char *text = NULL;
-	struct strbuf b = { 0 };
+	struct strbuf b = {0};
 	int n;
 
 	if (c == 'b') {
@@ -145,7 +146,7 @@ static void convert(struct printf_state *st, struct strbuf *spec, char c)
 /* the conversion at *P (just after the '%'); false if it is invalid */
 static bool conversion(struct printf_state *st, const char **p)
 {
-	struct strbuf spec = { 0 };
+	struct strbuf spec = {0};
 	bool ok = true;
 
 	sb_addc(&spec, '%');
@@ -197,7 +198,7 @@ static bool format_once(struct printf_state *st, const char *format)
 
 int bi_printf(int argc, char **argv)
 {
-	struct printf_state st = { .args = argv + 2, .nargs = argc - 2 };
+	struct printf_state st = {.args = argv + 2, .nargs = argc - 2};
 	int first;
 
 	if (argc < 2) {

@@ -99,10 +99,14 @@ static int heredoc_fd(const char *body)
 static int open_flags(enum redir_op op)
 {
 	switch (op) {
-	case R_IN: return O_RDONLY;
-	case R_RDWR: return O_RDWR | O_CREAT;
-	case R_APPEND: return O_WRONLY | O_CREAT | O_APPEND;
-	default: return O_WRONLY | O_CREAT | O_TRUNC; /* > and >| */
+	case R_IN:
+		return O_RDONLY;
+	case R_RDWR:
+		return O_RDWR | O_CREAT;
+	case R_APPEND:
+		return O_WRONLY | O_CREAT | O_APPEND;
+	default:
+		return O_WRONLY | O_CREAT | O_TRUNC; /* > and >| */
 	}
 }
 

@@ -41,7 +41,7 @@ void sb_addn(struct strbuf *b, const char *s, size_t n);
 void sb_adds(struct strbuf *b, const char *s);
 void sb_addnum(struct strbuf *b, long long n);
 const char *sb_str(struct strbuf *b); /* "" while empty */
-char *sb_take(struct strbuf *b); /* the string, owned by the caller */
+char *sb_take(struct strbuf *b);      /* the string, owned by the caller */
 void sb_free(struct strbuf *b);
 
 struct strvec {
@@ -54,7 +54,7 @@ void sv_free(struct strvec *sv);
 
 /* "sh: " + the message + "\n" on stderr, in one write */
 void sh_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-int write_all(int fd, const char *s, size_t n); /* 0, or -1 with errno */
+int write_all(int fd, const char *s, size_t n);	  /* 0, or -1 with errno */
 bool parse_number(const char *s, long long *out); /* whole string, decimal */
 bool is_name_start(int c);
 bool is_name_char(int c);
@@ -66,22 +66,22 @@ size_t name_length(const char *s); /* of the name at the start of s */
 enum pending { P_NONE, P_BREAK, P_CONTINUE, P_RETURN };
 
 struct shell {
-	bool interactive; /* prompts, survives errors, reports jobs */
-	bool jobctl; /* process groups and the terminal */
-	int ttyfd; /* the terminal (jobctl), a private descriptor */
-	pid_t pgid; /* the shell's own process group */
+	bool interactive;      /* prompts, survives errors, reports jobs */
+	bool jobctl;	       /* process groups and the terminal */
+	int ttyfd;	       /* the terminal (jobctl), a private descriptor */
+	pid_t pgid;	       /* the shell's own process group */
 	struct termios tmodes; /* the terminal's modes, restored after a kill */
-	pid_t pid; /* $$: the main shell's pid, also in subshells */
-	pid_t last_bg; /* $!, 0 before the first background job */
-	int status; /* $? */
-	int subst_status; /* the last command substitution's, or -1 */
-	char *arg0; /* $0 */
-	int argc; /* $#; the positional parameters $1... */
+	pid_t pid;	       /* $$: the main shell's pid, also in subshells */
+	pid_t last_bg;	       /* $!, 0 before the first background job */
+	int status;	       /* $? */
+	int subst_status;      /* the last command substitution's, or -1 */
+	char *arg0;	       /* $0 */
+	int argc;	       /* $#; the positional parameters $1... */
 	char **argv;
 	bool errexit, xtrace, noglob, nounset; /* set -e -x -f -u */
-	int errexit_off; /* > 0 in conditions, where set -e does not act */
+	int errexit_off;      /* > 0 in conditions, where set -e does not act */
 	enum pending pending; /* break, continue or return under way */
-	int pending_count; /* break N: loops still to leave */
+	int pending_count;    /* break N: loops still to leave */
 	int loop_depth, func_depth, dot_depth;
 	int call_depth; /* functions, evals, sourced files inside each other */
 	volatile sig_atomic_t got_sigint; /* ^C reached the shell itself */
@@ -108,12 +108,12 @@ struct source {
 	int npushback;
 	bool eof;
 	bool interactive; /* prompts before reading */
-	bool ps2; /* the next prompt is PS2: inside a command */
-	bool shared; /* fd is our stdin, shared with the commands we run */
-	bool seekable; /* shared and a regular file: hand back read-ahead */
+	bool ps2;	  /* the next prompt is PS2: inside a command */
+	bool shared;	  /* fd is our stdin, shared with the commands we run */
+	bool seekable;	  /* shared and a regular file: hand back read-ahead */
 	bool interrupted; /* ^C while reading */
 	int lineno;
-	const char *name; /* for messages, or NULL */
+	const char *name;      /* for messages, or NULL */
 	struct strbuf *record; /* where the bytes read also go, or NULL */
 };
 
@@ -122,9 +122,9 @@ void src_init_fd(struct source *s, int fd, bool shared, bool interactive,
 void src_init_string(struct source *s, const char *text, const char *name);
 #define SRC_END (-1) /* src_getc at the end of the input */
 
-int src_getc(struct source *s); /* a byte, or SRC_END */
+int src_getc(struct source *s);		  /* a byte, or SRC_END */
 void src_ungetc(struct source *s, int c); /* up to two bytes */
-void src_sync(struct source *s); /* before running: give back read-ahead */
+void src_sync(struct source *s);    /* before running: give back read-ahead */
 void src_discard(struct source *s); /* after an error: drop the line */
 void src_free(struct source *s);
 void input_interrupt(void); /* SIGINT's handler: leave a terminal read */
@@ -132,10 +132,27 @@ void input_interrupt(void); /* SIGINT's handler: leave a terminal read */
 /* --- lex.c: tokens */
 
 enum token_type {
-	T_WORD, T_IO_NUMBER, T_NEWLINE, T_EOF,
-	T_SEMI, T_DSEMI, T_AMP, T_AND, T_PIPE, T_OR, T_LPAREN, T_RPAREN,
-	T_LESS, T_GREAT, T_DGREAT, T_CLOBBER, T_LESSAND, T_GREATAND,
-	T_LESSGREAT, T_DLESS, T_DLESSDASH,
+	T_WORD,
+	T_IO_NUMBER,
+	T_NEWLINE,
+	T_EOF,
+	T_SEMI,
+	T_DSEMI,
+	T_AMP,
+	T_AND,
+	T_PIPE,
+	T_OR,
+	T_LPAREN,
+	T_RPAREN,
+	T_LESS,
+	T_GREAT,
+	T_DGREAT,
+	T_CLOBBER,
+	T_LESSAND,
+	T_GREATAND,
+	T_LESSGREAT,
+	T_DLESS,
+	T_DLESSDASH,
 	T_ERROR, /* a word that cannot be finished */
 };
 
@@ -153,31 +170,41 @@ char *lex_heredoc(struct source *s, const char *delim, bool strip_tabs);
 /* --- parse.c: the tree */
 
 enum node_kind {
-	N_SIMPLE, /* assigns, words, redirs */
+	N_SIMPLE,   /* assigns, words, redirs */
 	N_PIPELINE, /* kids[0] | kids[1] | ... */
-	N_AND, N_OR, N_SEQ, /* left && right, left || right, left ; right */
+	N_AND,
+	N_OR,
+	N_SEQ,	      /* left && right, left || right, left ; right */
 	N_BACKGROUND, /* left & */
-	N_NOT, /* ! left */
-	N_SUBSHELL, N_GROUP, /* ( left ), { left; } */
-	N_IF, /* if left then right else third (an N_IF for elif) */
-	N_WHILE, N_UNTIL, /* while left do right done */
-	N_FOR, /* for name in words do right done */
-	N_CASE, /* case words.v[0] in items esac */
+	N_NOT,	      /* ! left */
+	N_SUBSHELL,
+	N_GROUP, /* ( left ), { left; } */
+	N_IF,	 /* if left then right else third (an N_IF for elif) */
+	N_WHILE,
+	N_UNTIL,   /* while left do right done */
+	N_FOR,	   /* for name in words do right done */
+	N_CASE,	   /* case words.v[0] in items esac */
 	N_FUNCDEF, /* name() left */
 };
 
 enum redir_op {
-	R_IN, R_OUT, R_APPEND, R_CLOBBER, R_RDWR, R_DUPIN, R_DUPOUT,
+	R_IN,
+	R_OUT,
+	R_APPEND,
+	R_CLOBBER,
+	R_RDWR,
+	R_DUPIN,
+	R_DUPOUT,
 	R_HEREDOC,
 };
 
 struct redir {
 	struct redir *next;
 	enum redir_op op;
-	int fd; /* the descriptor redirected */
-	char *word; /* the raw target; for R_HEREDOC the body */
-	bool quoted; /* R_HEREDOC: the delimiter was quoted, no expansion */
-	char *delim; /* R_HEREDOC: the delimiter, until the body is read */
+	int fd;		 /* the descriptor redirected */
+	char *word;	 /* the raw target; for R_HEREDOC the body */
+	bool quoted;	 /* R_HEREDOC: the delimiter was quoted, no expansion */
+	char *delim;	 /* R_HEREDOC: the delimiter, until the body is read */
 	bool strip_tabs; /* R_HEREDOC: <<- */
 	struct redir *heredoc_next; /* bodies still to read, in order */
 };
@@ -185,17 +212,17 @@ struct redir {
 struct case_item {
 	struct case_item *next;
 	struct strvec patterns; /* raw words */
-	struct node *body; /* may be NULL */
+	struct node *body;	/* may be NULL */
 };
 
 struct node {
 	enum node_kind kind;
 	struct node *left, *right, *third;
-	struct strvec words; /* N_SIMPLE, N_FOR's list, N_CASE's subject */
+	struct strvec words;   /* N_SIMPLE, N_FOR's list, N_CASE's subject */
 	struct strvec assigns; /* N_SIMPLE: raw NAME=value words */
-	struct node **kids; /* N_PIPELINE */
+	struct node **kids;    /* N_PIPELINE */
 	int nkids;
-	char *name; /* N_FOR's variable, N_FUNCDEF's name */
+	char *name;  /* N_FOR's variable, N_FUNCDEF's name */
 	bool has_in; /* N_FOR: an "in" list (else "$@") */
 	struct redir *redirs;
 	struct case_item *items;
@@ -218,7 +245,7 @@ void tree_text(const struct node *n, struct strbuf *out); /* for jobs */
 /* the words' fields: parameters, $(...), $((...)), field splitting,
  * pathnames, quotes removed; false if an expansion failed (reported) */
 bool expand_words(char **words, int n, struct strvec *out);
-char *expand_string(const char *raw); /* one field, no splitting; NULL */
+char *expand_string(const char *raw);  /* one field, no splitting; NULL */
 char *expand_pattern(const char *raw); /* the same, quoted chars \-escaped */
 char *expand_heredoc(const char *body);
 char *expand_prompt(const char *raw); /* never fails */
@@ -255,7 +282,7 @@ void vars_assign(struct strvec *assigns, int flags); /* "NAME=value" each */
 void params_set(int argc, char **argv); /* copies */
 void params_free(void);
 
-struct func; /* shell functions */
+struct func;					       /* shell functions */
 void func_define(const char *name, struct node *body); /* shares body */
 struct func *func_get(const char *name); /* a reference, or NULL */
 struct node *func_body(struct func *f);
@@ -265,7 +292,9 @@ bool func_unset(const char *name);
 /* --- redir.c */
 
 struct fd_save {
-	struct { int fd, copy; } *v; /* copy -1: fd was closed */
+	struct {
+		int fd, copy;
+	} * v; /* copy -1: fd was closed */
 	int n, cap;
 };
 
@@ -282,12 +311,12 @@ struct job;
 void jobs_init_terminal(void); /* interactive: signals, group, terminal */
 struct job *job_new(bool background, const struct node *n);
 pid_t job_fork(struct job *job); /* fork a process of the job */
-int job_wait(struct job *job); /* foreground: wait, take the terminal */
+int job_wait(struct job *job);	 /* foreground: wait, take the terminal */
 int job_id(const struct job *job);
 void job_drop(struct job *job); /* a job that never got a process */
-void become_child(void); /* after fork, in a child that is not a job */
-void jobs_report(void); /* interactive: finished background jobs */
-int wait_status(int wstatus); /* 128 + signal for a killed process */
+void become_child(void);	/* after fork, in a child that is not a job */
+void jobs_report(void);		/* interactive: finished background jobs */
+int wait_status(int wstatus);	/* 128 + signal for a killed process */
 
 /* builtins */
 int bi_wait(int argc, char **argv);

@@ -34,14 +34,15 @@ static void test_error(struct test *t, const char *what, const char *arg)
 
 static bool is_unary(const char *op)
 {
-	return op[0] == '-' && op[1] && !op[2] && strchr("bcdefghLnprsStuwxz", op[1]);
+	return op[0] == '-' && op[1] && !op[2] &&
+	       strchr("bcdefghLnprsStuwxz", op[1]);
 }
 
 static bool is_binary(const char *op)
 {
 	static const char *const ops[] = {
-		"=", "==", "!=", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt",
-		"-ge", "-nt", "-ot", "-ef",
+	    "=",   "==",  "!=",	 "<",	">",   "-eq", "-ne",
+	    "-lt", "-le", "-gt", "-ge", "-nt", "-ot", "-ef",
 	};
 
 	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
@@ -57,20 +58,32 @@ static bool file_test(char op, const char *path)
 	if (op == 'h' || op == 'L')
 		return lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
 	if (op == 'r' || op == 'w' || op == 'x')
-		return access(path, op == 'r' ? R_OK : op == 'w' ? W_OK : X_OK) == 0;
+		return access(path, op == 'r'	? R_OK
+				    : op == 'w' ? W_OK
+						: X_OK) == 0;
 	if (stat(path, &st) < 0)
 		return false;
 	switch (op) {
-	case 'b': return S_ISBLK(st.st_mode);
-	case 'c': return S_ISCHR(st.st_mode);
-	case 'd': return S_ISDIR(st.st_mode);
-	case 'f': return S_ISREG(st.st_mode);
-	case 'g': return st.st_mode & S_ISGID;
-	case 'p': return S_ISFIFO(st.st_mode);
-	case 's': return st.st_size > 0;
-	case 'S': return S_ISSOCK(st.st_mode);
-	case 'u': return st.st_mode & S_ISUID;
-	default: return true; /* -e */
+	case 'b':
+		return S_ISBLK(st.st_mode);
+	case 'c':
+		return S_ISCHR(st.st_mode);
+	case 'd':
+		return S_ISDIR(st.st_mode);
+	case 'f':
+		return S_ISREG(st.st_mode);
+	case 'g':
+		return st.st_mode & S_ISGID;
+	case 'p':
+		return S_ISFIFO(st.st_mode);
+	case 's':
+		return st.st_size > 0;
+	case 'S':
+		return S_ISSOCK(st.st_mode);
+	case 'u':
+		return st.st_mode & S_ISUID;
+	default:
+		return true; /* -e */
 	}
 }
 
@@ -79,15 +92,18 @@ static bool unary(struct test *t, const char *op, const char *arg)
 	long long fd;
 
 	switch (op[1]) {
-	case 'n': return *arg != '\0';
-	case 'z': return *arg == '\0';
+	case 'n':
+		return *arg != '\0';
+	case 'z':
+		return *arg == '\0';
 	case 't':
 		if (!parse_number(arg, &fd)) {
 			test_error(t, "integer expression expected", arg);
 			return false;
 		}
 		return isatty(fd);
-	default: return file_test(op[1], arg);
+	default:
+		return file_test(op[1], arg);
 	}
 }
 
@@ -109,7 +125,8 @@ static bool compare_files(const char *op, const char *a, const char *b)
 	bool ha = stat(a, &sa) == 0, hb = stat(b, &sb) == 0;
 
 	if (strcmp(op, "-ef") == 0)
-		return ha && hb && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+		return ha && hb && sa.st_dev == sb.st_dev &&
+		       sa.st_ino == sb.st_ino;
 	if (strcmp(op, "-nt") == 0)
 		return ha && (!hb || sa.st_mtime > sb.st_mtime);
 	return hb && (!ha || sa.st_mtime < sb.st_mtime);
@@ -132,12 +149,18 @@ static bool binary(struct test *t, const char *a, const char *op, const char *b)
 	x = integer(t, a);
 	y = integer(t, b);
 	switch (op[1] * 256 + op[2]) {
-	case 'e' * 256 + 'q': return x == y;
-	case 'n' * 256 + 'e': return x != y;
-	case 'l' * 256 + 't': return x < y;
-	case 'l' * 256 + 'e': return x <= y;
-	case 'g' * 256 + 't': return x > y;
-	default: return x >= y;
+	case 'e' * 256 + 'q':
+		return x == y;
+	case 'n' * 256 + 'e':
+		return x != y;
+	case 'l' * 256 + 't':
+		return x < y;
+	case 'l' * 256 + 'e':
+		return x <= y;
+	case 'g' * 256 + 't':
+		return x > y;
+	default:
+		return x >= y;
 	}
 }
 
@@ -260,7 +283,7 @@ static bool by_count(struct test *t, char **a, int n)
 
 int bi_test(int argc, char **argv)
 {
-	struct test t = { .args = argv + 1, .n = argc - 1 };
+	struct test t = {.args = argv + 1, .n = argc - 1};
 	bool r;
 
 	if (strcmp(argv[0], "[") == 0) {

@@ -91,7 +91,8 @@ void sb_addnum(struct strbuf *b, long long n)
 {
 	char digits[24];
 	int i = sizeof(digits);
-	unsigned long long u = n < 0 ? -(unsigned long long)n : (unsigned long long)n;
+	unsigned long long u =
+	    n < 0 ? -(unsigned long long)n : (unsigned long long)n;
 
 	do {
 		digits[--i] = '0' + u % 10;
@@ -164,7 +165,7 @@ int write_all(int fd, const char *s, size_t n)
 
 void sh_error(const char *fmt, ...)
 {
-	struct strbuf b = { 0 };
+	struct strbuf b = {0};
 	va_list ap, again;
 	int n;
 

@@ -110,8 +110,8 @@ void var_import(char **env)
 
 char **var_environ(void)
 {
-	struct strvec env = { 0 };
-	struct strbuf b = { 0 };
+	struct strvec env = {0};
+	struct strbuf b = {0};
 
 	for (struct var *v = vars; v; v = v->next) {
 		if (!v->exported || !v->value)
@@ -148,7 +148,7 @@ static void add_quoted(struct strbuf *b, const char *value)
 
 void var_print(bool exported_only)
 {
-	struct strbuf b = { 0 };
+	struct strbuf b = {0};
 
 	for (struct var *v = vars; v; v = v->next) {
 		if (exported_only ? !v->exported : !v->value)
