@@ -533,11 +533,16 @@ def test_the_pipeline_in_the_os():
         cwd=STAGING, env=ENV, capture_output=True, check=True).stdout.decode()
     assert int(want) > 0
     with Qemu("init=/bin/sh quiet", timeout=120) as q:
-        q.expect(r"\$ ", 60)
-        q.send("echo n=$(find / -name '*.c' | grep net | wc -l)\r")
-        q.expect(r"\nn=0\n", 60)
-        q.send("echo n=$(find /bin /tests -name '*e*' | grep s | wc -l)\r")
-        m = q.expect(r"\nn=(\d+)\n", 60)
+        type_command(q, "echo n=$(find / -name '*.c' | grep net | wc -l)")
+        q.expect(r"(?<=\n)n=0\n", 60)
+        type_command(q, "echo n=$(find /bin /tests -name '*e*' | grep s | wc -l)")
+        m = q.expect(r"(?<=\n)n=(\d+)\n", 60)
         assert int(m.group(1)) == int(want), f"counted {m.group(1)}, GNU {want}"
-        q.send("exit 3\r")
+        type_command(q, "exit 3")
         q.expect(r"init exited with status 3\n", 60)
+
+
+def type_command(q, line):
+    """Waits for the shell's prompt, then types LINE."""
+    q.expect(r"(?:^|(?<=\n))\$ ", 60)
+    q.send(line + "\r")

@@ -31,26 +31,36 @@
 #include <unistd.h>
 
 enum kind {
-	E_AND, E_OR, E_NOT,
-	E_NAME, E_INAME, E_PATH, E_TYPE, E_EMPTY, E_TRUE, E_FALSE,
-	E_PRINT, E_PRINT0, E_PRUNE,
+	E_AND,
+	E_OR,
+	E_NOT,
+	E_NAME,
+	E_INAME,
+	E_PATH,
+	E_TYPE,
+	E_EMPTY,
+	E_TRUE,
+	E_FALSE,
+	E_PRINT,
+	E_PRINT0,
+	E_PRUNE,
 };
 
 struct expr {
 	enum kind kind;
-	struct expr *left, *right;	/* operands of and, or, not */
-	const char *arg;		/* the glob of -name, -iname, -path */
-	unsigned types;			/* -type: bits 1 << S_IFMT index */
+	struct expr *left, *right; /* operands of and, or, not */
+	const char *arg;	   /* the glob of -name, -iname, -path */
+	unsigned types;		   /* -type: bits 1 << S_IFMT index */
 };
 
 /* What the tests look at: the file being visited. */
 struct file {
 	const char *path, *name;
 	struct stat st;
-	bool prune;		/* set by -prune */
+	bool prune; /* set by -prune */
 };
 
-static char **args;		/* the expression's words */
+static char **args; /* the expression's words */
 static int nargs, pos;
 static long maxdepth = -1, mindepth;
 static bool depth_first;
@@ -95,12 +105,11 @@ static void *xmalloc(size_t size)
 
 /* --- parsing the expression */
 
-static struct expr *node(enum kind kind, struct expr *left,
-			 struct expr *right)
+static struct expr *node(enum kind kind, struct expr *left, struct expr *right)
 {
 	struct expr *e = xmalloc(sizeof(*e));
 
-	*e = (struct expr){ .kind = kind, .left = left, .right = right };
+	*e = (struct expr){.kind = kind, .left = left, .right = right};
 	return e;
 }
 
@@ -134,8 +143,10 @@ static long depth_argument(void)
 
 	if (end == arg || *end || n < 0 || arg[0] == '-' || arg[0] == '+') {
 		fflush(stdout);
-		fprintf(stderr, "find: Expected a positive decimal integer "
-			"argument to %s, but got '%s'\n", name, arg);
+		fprintf(stderr,
+			"find: Expected a positive decimal integer "
+			"argument to %s, but got '%s'\n",
+			name, arg);
 		exit(1);
 	}
 	return n;
@@ -145,21 +156,22 @@ static long depth_argument(void)
 static unsigned type_argument(void)
 {
 	static const char letters[] = "bcdflps";
-	static const mode_t modes[] = { S_IFBLK, S_IFCHR, S_IFDIR, S_IFREG,
-					S_IFLNK, S_IFIFO, S_IFSOCK };
+	static const mode_t modes[] = {S_IFBLK, S_IFCHR, S_IFDIR, S_IFREG,
+				       S_IFLNK, S_IFIFO, S_IFSOCK};
 	const char *arg = argument();
 	unsigned types = 0;
 
 	for (const char *p = arg;; p += 2) {
 		const char *l = *p ? strchr(letters, *p) : NULL;
-		char bad[2] = { *p, 0 };
+		char bad[2] = {*p, 0};
 
 		if (!l)
 			die("Unknown argument to -type: %s", *p ? bad : arg);
 		unsigned bit = 1u << (modes[l - letters] >> 12);
 		if (types & bit)
 			die("Duplicate file type '%s' in the argument list to "
-			    "-type.", bad);
+			    "-type.",
+			    bad);
 		types |= bit;
 		if (!p[1])
 			return types;
@@ -191,10 +203,10 @@ static struct expr *parse_primary(void)
 		const char *word;
 		enum kind kind;
 	} primaries[] = {
-		{ "-name", E_NAME }, { "-iname", E_INAME }, { "-path", E_PATH },
-		{ "-type", E_TYPE }, { "-empty", E_EMPTY }, { "-true", E_TRUE },
-		{ "-false", E_FALSE }, { "-print", E_PRINT },
-		{ "-print0", E_PRINT0 }, { "-prune", E_PRUNE },
+	    {"-name", E_NAME},	 {"-iname", E_INAME}, {"-path", E_PATH},
+	    {"-type", E_TYPE},	 {"-empty", E_EMPTY}, {"-true", E_TRUE},
+	    {"-false", E_FALSE}, {"-print", E_PRINT}, {"-print0", E_PRINT0},
+	    {"-prune", E_PRUNE},
 	};
 	const char *word = args[pos++];
 
@@ -246,7 +258,8 @@ static struct expr *parse_unary(void)
 		die("expected an expression between '%s' and ')'", before);
 	if (is_binary(word))
 		die("invalid expression; you have used a binary operator '%s' "
-		    "with nothing before it.", word);
+		    "with nothing before it.",
+		    word);
 	if (accept("!") || accept("-not"))
 		return node(E_NOT, parse_unary(), NULL);
 	if (accept("(")) {
@@ -296,7 +309,7 @@ static struct expr *parse_expression(void)
 
 	if (nargs > 0) {
 		e = parse_or();
-		if (pos < nargs)	/* a ")" too many */
+		if (pos < nargs) /* a ")" too many */
 			die("you have too many ')'");
 	}
 	if (!has_action(e))
@@ -338,9 +351,11 @@ static bool iname_match(const char *glob, const char *name)
 	char g[strlen(glob) + 1], n[strlen(name) + 1];
 
 	for (size_t i = 0; i <= strlen(glob); i++)
-		g[i] = glob[i] >= 'A' && glob[i] <= 'Z' ? glob[i] + 32 : glob[i];
+		g[i] =
+		    glob[i] >= 'A' && glob[i] <= 'Z' ? glob[i] + 32 : glob[i];
 	for (size_t i = 0; i <= strlen(name); i++)
-		n[i] = name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i];
+		n[i] =
+		    name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i];
 	return !fnmatch(g, n, 0);
 #endif
 }
@@ -348,16 +363,26 @@ static bool iname_match(const char *glob, const char *name)
 static bool eval(const struct expr *e, struct file *f)
 {
 	switch (e->kind) {
-	case E_AND: return eval(e->left, f) && eval(e->right, f);
-	case E_OR: return eval(e->left, f) || eval(e->right, f);
-	case E_NOT: return !eval(e->left, f);
-	case E_NAME: return !fnmatch(e->arg, f->name, 0);
-	case E_INAME: return iname_match(e->arg, f->name);
-	case E_PATH: return !fnmatch(e->arg, f->path, 0);
-	case E_TYPE: return e->types & (1u << ((f->st.st_mode & S_IFMT) >> 12));
-	case E_EMPTY: return is_empty(f);
-	case E_TRUE: return true;
-	case E_FALSE: return false;
+	case E_AND:
+		return eval(e->left, f) && eval(e->right, f);
+	case E_OR:
+		return eval(e->left, f) || eval(e->right, f);
+	case E_NOT:
+		return !eval(e->left, f);
+	case E_NAME:
+		return !fnmatch(e->arg, f->name, 0);
+	case E_INAME:
+		return iname_match(e->arg, f->name);
+	case E_PATH:
+		return !fnmatch(e->arg, f->path, 0);
+	case E_TYPE:
+		return e->types & (1u << ((f->st.st_mode & S_IFMT) >> 12));
+	case E_EMPTY:
+		return is_empty(f);
+	case E_TRUE:
+		return true;
+	case E_FALSE:
+		return false;
 	case E_PRINT:
 		fputs(f->path, stdout);
 		putchar('\n');
@@ -440,7 +465,7 @@ static void evaluate(struct file *f, const char *path, long depth)
 /* Visits *PATH (LEN bytes), then what is below it. */
 static void walk(char **path, size_t *cap, size_t len, long depth)
 {
-	struct file f = { 0 };
+	struct file f = {0};
 	bool matters = depth >= mindepth;
 
 	if (lstat(*path, &f.st) < 0) {
@@ -473,7 +498,7 @@ int main(int argc, char **argv)
 	nargs = argc - npaths;
 	expression = parse_expression();
 
-	char *dot[] = { ".", NULL };
+	char *dot[] = {".", NULL};
 	char **paths = npaths > 1 ? argv + 1 : dot;
 	int n = npaths > 1 ? npaths - 1 : 1;
 	for (int i = 0; i < n; i++) {

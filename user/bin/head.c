@@ -20,8 +20,8 @@
 
 #define CHUNK 65536
 
-static bool by_bytes;		/* -c, else lines */
-static bool all_but;		/* -n -N, -c -N: all but the last N */
+static bool by_bytes; /* -c, else lines */
+static bool all_but;  /* -n -N, -c -N: all but the last N */
 static unsigned long long count = 10;
 static int status;
 
@@ -39,9 +39,9 @@ static bool parse_count(const char *arg, unsigned long long *n, int *err)
 		const char *suffix;
 		unsigned long long factor;
 	} suffixes[] = {
-		{ "", 1 }, { "b", 512 }, { "K", 1024 }, { "k", 1024 },
-		{ "M", 1 << 20 }, { "G", 1 << 30 }, { "kB", 1000 },
-		{ "MB", 1000000 }, { "GB", 1000000000 },
+	    {"", 1},	  {"b", 512},	   {"K", 1024},
+	    {"k", 1024},  {"M", 1 << 20},  {"G", 1 << 30},
+	    {"kB", 1000}, {"MB", 1000000}, {"GB", 1000000000},
 	};
 	unsigned long long v = 0;
 	const char *p = arg;
@@ -82,7 +82,8 @@ static void set_count(const char *arg, bool bytes)
 static void read_error(const char *name)
 {
 	fflush(stdout);
-	fprintf(stderr, "head: error reading '%s': %s\n", name, strerror(errno));
+	fprintf(stderr, "head: error reading '%s': %s\n", name,
+		strerror(errno));
 	status = 1;
 }
 
@@ -115,7 +116,7 @@ static int head_first(int fd)
 	}
 	if (n < 0)
 		return -1;
-	if (used < n)	/* give back what was read but not printed */
+	if (used < n) /* give back what was read but not printed */
 		lseek(fd, used - n, SEEK_CUR);
 	return 0;
 }
@@ -147,16 +148,19 @@ static int head_all_but(int fd)
 			/* a line may go once COUNT whole lines follow it */
 			for (; newlines > count; newlines--)
 				out = (char *)memchr(pending + out, '\n',
-						     len - out) - pending + 1;
+						     len - out) -
+				      pending + 1;
 		}
 		fwrite(pending, 1, out, stdout);
 		memmove(pending, pending + out, len - out);
 		len -= out;
 	}
-	if (!by_bytes && len > 0 && pending[len - 1] != '\n' && newlines == count) {
+	if (!by_bytes && len > 0 && pending[len - 1] != '\n' &&
+	    newlines == count) {
 		/* the unterminated last line is one of the last COUNT */
 		char *first = memchr(pending, '\n', len);
-		fwrite(pending, 1, count ? (size_t)(first - pending + 1) : len, stdout);
+		fwrite(pending, 1, count ? (size_t)(first - pending + 1) : len,
+		       stdout);
 	}
 	free(pending);
 	return n < 0 ? -1 : 0;
@@ -198,11 +202,20 @@ int main(int argc, char **argv)
 	}
 	while ((c = getopt(argc, argv, "c:n:qv")) != -1) {
 		switch (c) {
-		case 'c': set_count(optarg, true); break;
-		case 'n': set_count(optarg, false); break;
-		case 'q': verbose = 0; break;
-		case 'v': verbose = 1; break;
-		default: usage();
+		case 'c':
+			set_count(optarg, true);
+			break;
+		case 'n':
+			set_count(optarg, false);
+			break;
+		case 'q':
+			verbose = 0;
+			break;
+		case 'v':
+			verbose = 1;
+			break;
+		default:
+			usage();
 		}
 	}
 	int nfiles = argc - optind;

@@ -26,29 +26,30 @@
 #include <string.h>
 #include <unistd.h>
 
-#define WHOLE_LINE SIZE_MAX	/* a key without POS2 ends with the line */
+#define WHOLE_LINE SIZE_MAX /* a key without POS2 ends with the line */
 
 struct key {
-	size_t sword, schar;	/* start: field and character, from 0 */
-	size_t eword, echar;	/* end: field from 0, character (0: all) */
+	size_t sword, schar; /* start: field and character, from 0 */
+	size_t eword, echar; /* end: field from 0, character (0: all) */
 	bool skip_start_blanks, skip_end_blanks, fold, numeric, reverse;
 	struct key *next;
 };
 
 struct line {
 	const char *text;
-	size_t len;		/* without the newline */
+	size_t len; /* without the newline */
 };
 
-static struct key global;	/* the options outside -k */
-static struct key *keys;	/* -k, in order */
-static int tab = -1;		/* -t, or -1: fields start at blanks */
+static struct key global; /* the options outside -k */
+static struct key *keys;  /* -k, in order */
+static int tab = -1;	  /* -t, or -1: fields start at blanks */
 static bool unique, stable;
 
 static void usage(void)
 {
 	fputs("Usage: sort [-bcfnrsu] [-t SEP] [-k POS1[,POS2]]... [-o FILE] "
-	      "[FILE]...\n", stderr);
+	      "[FILE]...\n",
+	      stderr);
 	exit(2);
 }
 
@@ -106,7 +107,7 @@ static const char *key_start(const struct line *l, const struct key *k)
 static const char *key_end(const struct line *l, const struct key *k)
 {
 	const char *p = l->text, *end = l->text + l->len;
-	size_t fields = k->eword + (k->echar == 0);	/* to skip */
+	size_t fields = k->eword + (k->echar == 0); /* to skip */
 
 	if (k->eword == WHOLE_LINE)
 		return end;
@@ -138,13 +139,13 @@ static const char *key_end(const struct line *l, const struct key *k)
 /* The parts of a number as -n sees it: blanks, "-", digits, "." digits. */
 struct number {
 	bool negative;
-	const char *digits, *fraction;	/* without leading or trailing 0s */
+	const char *digits, *fraction; /* without leading or trailing 0s */
 	size_t ndigits, nfraction;
 };
 
 static struct number parse_number(const char *p, const char *end)
 {
-	struct number n = { 0 };
+	struct number n = {0};
 
 	while (p < end && blank(*p))
 		p++;
@@ -167,7 +168,7 @@ static struct number parse_number(const char *p, const char *end)
 			n.nfraction--;
 	}
 	if (n.ndigits == 0 && n.nfraction == 0)
-		n.negative = false;	/* -0 is 0 */
+		n.negative = false; /* -0 is 0 */
 	return n;
 }
 
@@ -182,7 +183,8 @@ static int compare_magnitude(const struct number *a, const struct number *b)
 	if (!diff)
 		diff = memcmp(a->fraction, b->fraction, n);
 	if (!diff)
-		diff = (a->nfraction > b->nfraction) - (a->nfraction < b->nfraction);
+		diff = (a->nfraction > b->nfraction) -
+		       (a->nfraction < b->nfraction);
 	return diff;
 }
 
@@ -198,8 +200,8 @@ static int compare_numbers(const char *a, const char *alim, const char *b,
 	return x.negative ? -diff : diff;
 }
 
-static int compare_text(const char *a, size_t alen, const char *b,
-			size_t blen, bool fold)
+static int compare_text(const char *a, size_t alen, const char *b, size_t blen,
+			bool fold)
 {
 	size_t n = alen < blen ? alen : blen;
 	int diff = 0;
@@ -262,8 +264,8 @@ static void merge_sort(struct line *lines, struct line *tmp, size_t n)
 	merge_sort(lines, tmp, half);
 	merge_sort(lines + half, tmp, n - half);
 	while (i < half && j < n)
-		tmp[k++] = compare(&lines[j], &lines[i]) < 0 ? lines[j++]
-							     : lines[i++];
+		tmp[k++] =
+		    compare(&lines[j], &lines[i]) < 0 ? lines[j++] : lines[i++];
 	while (i < half)
 		tmp[k++] = lines[i++];
 	memcpy(lines, tmp, k * sizeof(*lines));
@@ -299,10 +301,17 @@ static const char *key_options(const char *s, struct key *k, bool start)
 			else
 				k->skip_end_blanks = true;
 			break;
-		case 'f': k->fold = true; break;
-		case 'n': k->numeric = true; break;
-		case 'r': k->reverse = true; break;
-		default: return s;
+		case 'f':
+			k->fold = true;
+			break;
+		case 'n':
+			k->numeric = true;
+			break;
+		case 'r':
+			k->reverse = true;
+			break;
+		default:
+			return s;
 		}
 	}
 }
@@ -400,10 +409,10 @@ static int read_lines(int fd)
 			lines_cap = 2 * lines_cap + 1024;
 			lines = xrealloc(lines, lines_cap * sizeof(*lines));
 		}
-		lines[nlines++] = (struct line){ data + start, end - start };
+		lines[nlines++] = (struct line){data + start, end - start};
 		start = end + 1;
 	}
-	return 0;	/* DATA stays: the lines point into it */
+	return 0; /* DATA stays: the lines point into it */
 }
 
 static void read_file(const char *name)
@@ -426,7 +435,8 @@ static int check(const char *name)
 		int diff = compare(&lines[i - 1], &lines[i]);
 
 		if (diff > 0 || (unique && diff == 0)) {
-			fprintf(stderr, "sort: %s:%zu: disorder: ", name, i + 1);
+			fprintf(stderr, "sort: %s:%zu: disorder: ", name,
+				i + 1);
 			fwrite(lines[i].text, 1, lines[i].len, stderr);
 			fputc('\n', stderr);
 			return 1;
@@ -461,15 +471,30 @@ int main(int argc, char **argv)
 	while ((c = getopt(argc, argv, "bcfk:no:rst:u")) != -1) {
 		switch (c) {
 		case 'b':
-			global.skip_start_blanks = global.skip_end_blanks = true;
+			global.skip_start_blanks = global.skip_end_blanks =
+			    true;
 			break;
-		case 'c': checking = true; break;
-		case 'f': global.fold = true; break;
-		case 'k': add_key(optarg); break;
-		case 'n': global.numeric = true; break;
-		case 'o': output = optarg; break;
-		case 'r': global.reverse = true; break;
-		case 's': stable = true; break;
+		case 'c':
+			checking = true;
+			break;
+		case 'f':
+			global.fold = true;
+			break;
+		case 'k':
+			add_key(optarg);
+			break;
+		case 'n':
+			global.numeric = true;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'r':
+			global.reverse = true;
+			break;
+		case 's':
+			stable = true;
+			break;
 		case 't':
 			if (!optarg[0])
 				die("empty tab");
@@ -477,8 +502,11 @@ int main(int argc, char **argv)
 				die("multi-character tab '%s'", optarg);
 			tab = (unsigned char)optarg[0];
 			break;
-		case 'u': unique = true; break;
-		default: usage();
+		case 'u':
+			unique = true;
+			break;
+		default:
+			usage();
 		}
 	}
 	finish_keys();

@@ -20,8 +20,8 @@
 
 #define CHUNK 65536
 
-static bool by_bytes;		/* -c, else lines */
-static bool from_start;		/* +N */
+static bool by_bytes;	/* -c, else lines */
+static bool from_start; /* +N */
 static unsigned long long count = 10;
 static int status;
 
@@ -39,9 +39,9 @@ static bool parse_count(const char *arg, unsigned long long *n, int *err)
 		const char *suffix;
 		unsigned long long factor;
 	} suffixes[] = {
-		{ "", 1 }, { "b", 512 }, { "K", 1024 }, { "k", 1024 },
-		{ "M", 1 << 20 }, { "G", 1 << 30 }, { "kB", 1000 },
-		{ "MB", 1000000 }, { "GB", 1000000000 },
+	    {"", 1},	  {"b", 512},	   {"K", 1024},
+	    {"k", 1024},  {"M", 1 << 20},  {"G", 1 << 30},
+	    {"kB", 1000}, {"MB", 1000000}, {"GB", 1000000000},
 	};
 	unsigned long long v = 0;
 	const char *p = arg;
@@ -75,8 +75,8 @@ static void set_count(const char *arg, bool bytes)
 	if (parse_count(arg + sign, &count, &err))
 		return;
 	fprintf(stderr, "tail: invalid number of %s: '%s'%s%s\n",
-		bytes ? "bytes" : "lines", arg + (arg[0] == '-'), err ? ": " : "",
-		err ? strerror(err) : "");
+		bytes ? "bytes" : "lines", arg + (arg[0] == '-'),
+		err ? ": " : "", err ? strerror(err) : "");
 	exit(1);
 }
 
@@ -119,7 +119,7 @@ static int tail_from_end(int fd)
 {
 	static char buf[CHUNK];
 	char *kept = NULL;
-	size_t len = 0, lines = 0;	/* lines in kept, the last maybe open */
+	size_t len = 0, lines = 0; /* lines in kept, the last maybe open */
 	ssize_t n;
 
 	while ((n = read_chunk(fd, buf, sizeof(buf))) > 0) {
@@ -141,7 +141,8 @@ static int tail_from_end(int fd)
 				lines += buf[i] == '\n';
 			lines += kept[len - 1] != '\n';
 			for (; lines > count; lines--) {
-				char *nl = memchr(kept + drop, '\n', len - drop);
+				char *nl =
+				    memchr(kept + drop, '\n', len - drop);
 				drop = nl ? (size_t)(nl - kept + 1) : len;
 			}
 		}
@@ -193,11 +194,20 @@ int main(int argc, char **argv)
 	}
 	while ((c = getopt(argc, argv, "c:n:qv")) != -1) {
 		switch (c) {
-		case 'c': set_count(optarg, true); break;
-		case 'n': set_count(optarg, false); break;
-		case 'q': verbose = 0; break;
-		case 'v': verbose = 1; break;
-		default: usage();
+		case 'c':
+			set_count(optarg, true);
+			break;
+		case 'n':
+			set_count(optarg, false);
+			break;
+		case 'q':
+			verbose = 0;
+			break;
+		case 'v':
+			verbose = 1;
+			break;
+		default:
+			usage();
 		}
 	}
 	int nfiles = argc - optind;

@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 struct output {
-	int fd;			/* -1 once it failed */
+	int fd; /* -1 once it failed */
 	const char *name;
 };
 
@@ -57,9 +57,14 @@ int main(int argc, char **argv)
 
 	while ((c = getopt(argc, argv, "ai")) != -1) {
 		switch (c) {
-		case 'a': flags = O_WRONLY | O_CREAT | O_APPEND; break;
-		case 'i': signal(SIGINT, SIG_IGN); break;
-		default: usage();
+		case 'a':
+			flags = O_WRONLY | O_CREAT | O_APPEND;
+			break;
+		case 'i':
+			signal(SIGINT, SIG_IGN);
+			break;
+		default:
+			usage();
 		}
 	}
 	struct output *outs = calloc(argc - optind + 1, sizeof(*outs));
@@ -67,7 +72,7 @@ int main(int argc, char **argv)
 		error("memory");
 		return 1;
 	}
-	outs[nout++] = (struct output){ 1, "standard output" };
+	outs[nout++] = (struct output){1, "standard output"};
 	for (int i = optind; i < argc; i++) {
 		int fd = open(argv[i], flags, 0666);
 
@@ -76,7 +81,7 @@ int main(int argc, char **argv)
 			status = 1;
 			continue;
 		}
-		outs[nout++] = (struct output){ fd, argv[i] };
+		outs[nout++] = (struct output){fd, argv[i]};
 	}
 	while ((n = read(0, buf, sizeof(buf))) != 0) {
 		if (n < 0 && errno == EINTR)

@@ -123,13 +123,26 @@ int main(int argc, char **argv)
 
 	while ((c = getopt(argc, argv, "cdf:is:u")) != -1) {
 		switch (c) {
-		case 'c': show_count = true; break;
-		case 'd': only_repeated = true; break;
-		case 'f': skip_fields = number(optarg, "fields"); break;
-		case 'i': ignore_case = true; break;
-		case 's': skip_chars = number(optarg, "bytes"); break;
-		case 'u': only_single = true; break;
-		default: usage();
+		case 'c':
+			show_count = true;
+			break;
+		case 'd':
+			only_repeated = true;
+			break;
+		case 'f':
+			skip_fields = number(optarg, "fields");
+			break;
+		case 'i':
+			ignore_case = true;
+			break;
+		case 's':
+			skip_chars = number(optarg, "bytes");
+			break;
+		case 'u':
+			only_single = true;
+			break;
+		default:
+			usage();
 		}
 	}
 	if (argc - optind > 2) {
@@ -145,7 +158,7 @@ int main(int argc, char **argv)
 	if (out_name && strcmp(out_name, "-") && !(out = fopen(out_name, "w")))
 		die(out_name);
 	uniq(in, out);
-	if (ferror(in)) {	/* GNU's wording, without the reason */
+	if (ferror(in)) { /* GNU's wording, without the reason */
 		fflush(out);
 		fprintf(stderr, "uniq: error reading '%s'\n", in_name);
 		return 1;

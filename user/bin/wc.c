@@ -143,27 +143,35 @@ static bool wc_file(const char *name, struct counts *c)
 
 int main(int argc, char **argv)
 {
-	struct counts total = { 0 };
+	struct counts total = {0};
 	int c, nfiles;
 
 	while ((c = getopt(argc, argv, "clw")) != -1) {
 		switch (c) {
-		case 'c': show_bytes = true; break;
-		case 'l': show_lines = true; break;
-		case 'w': show_words = true; break;
-		default: usage();
+		case 'c':
+			show_bytes = true;
+			break;
+		case 'l':
+			show_lines = true;
+			break;
+		case 'w':
+			show_words = true;
+			break;
+		default:
+			usage();
 		}
 	}
 	if (!show_lines && !show_words && !show_bytes)
 		show_lines = show_words = show_bytes = true;
 	nfiles = argc - optind;
-	width = column_width(nfiles ? argv + optind : NULL, nfiles ? nfiles : 1);
+	width =
+	    column_width(nfiles ? argv + optind : NULL, nfiles ? nfiles : 1);
 	if (nfiles == 0) {
-		struct counts counts = { 0 };
+		struct counts counts = {0};
 		wc_file(NULL, &counts);
 	}
 	for (int i = optind; i < argc; i++) {
-		struct counts counts = { 0 };
+		struct counts counts = {0};
 
 		if (wc_file(argv[i], &counts)) {
 			total.lines += counts.lines;

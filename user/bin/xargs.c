@@ -27,24 +27,24 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define ARG_BYTES (128 * 1024)	/* kernel/exec.c: argv + envp strings */
-#define MAX_ARGS 1024		/* kernel/exec.c: words in argv, envp */
+#define ARG_BYTES (128 * 1024) /* kernel/exec.c: argv + envp strings */
+#define MAX_ARGS 1024	       /* kernel/exec.c: words in argv, envp */
 #define HEADROOM 2048
 
 extern char **environ;
 
 static bool nul_separated, no_run_if_empty, trace;
-static long max_items = -1;	/* -n */
-static const char *replace;	/* -I */
+static long max_items = -1; /* -n */
+static const char *replace; /* -I */
 
-static char **base;		/* the command and its ARGs */
+static char **base; /* the command and its ARGs */
 static int nbase;
 static size_t base_bytes;
 
 static struct {
-	char **argv;		/* base, then the items */
+	char **argv; /* base, then the items */
 	int argc, cap;
-	size_t bytes;		/* of the strings, with their NULs */
+	size_t bytes; /* of the strings, with their NULs */
 } cmd;
 
 static size_t max_bytes;
@@ -99,7 +99,8 @@ static void run(char **argv)
 	}
 	while (waitpid(pid, &wstatus, 0) < 0) {
 		if (errno != EINTR) {
-			fprintf(stderr, "xargs: waitpid: %s\n", strerror(errno));
+			fprintf(stderr, "xargs: waitpid: %s\n",
+				strerror(errno));
 			exit(125);
 		}
 	}
@@ -214,11 +215,12 @@ static void put(struct buffer *b, char c)
 	b->text[b->len] = '\0';
 }
 
-static bool bad_input;		/* an unmatched quote ended the input */
+static bool bad_input; /* an unmatched quote ended the input */
 
 static void unmatched(int quote)
 {
-	fprintf(stderr, "xargs: unmatched %s quote; by default quotes are "
+	fprintf(stderr,
+		"xargs: unmatched %s quote; by default quotes are "
 		"special to xargs unless you use the -0 option\n",
 		quote == '"' ? "double" : "single");
 	bad_input = true;
@@ -227,14 +229,14 @@ static void unmatched(int quote)
 /* -0: up to the next NUL byte. */
 static char *read_nul_item(void)
 {
-	struct buffer b = { 0 };
+	struct buffer b = {0};
 	int c;
 
 	while ((c = getchar()) != EOF && c != '\0')
 		put(&b, c);
 	if (c == EOF && b.len == 0)
 		return NULL;
-	put(&b, '\0');		/* an empty item is an item */
+	put(&b, '\0'); /* an empty item is an item */
 	return b.text;
 }
 
@@ -243,7 +245,7 @@ static char *read_nul_item(void)
  * dropped).  NULL at the end of the input. */
 static char *read_item(bool blanks_end)
 {
-	struct buffer b = { 0 };
+	struct buffer b = {0};
 	bool started = false;
 	int c, quote = 0;
 
@@ -264,7 +266,7 @@ static char *read_item(bool blanks_end)
 				return b.text;
 			continue;
 		}
-		if (!started) {	/* even '' is an item: give it a buffer */
+		if (!started) { /* even '' is an item: give it a buffer */
 			started = true;
 			put(&b, '\0');
 			b.len = 0;
@@ -304,11 +306,11 @@ static long count_argument(const char *arg)
 		fprintf(stderr, "xargs: invalid number \"%s\" for -n option\n",
 			arg);
 	else if (n < 1)
-		fprintf(stderr, "xargs: value %s for -n option should be >= 1\n",
-			arg);
+		fprintf(stderr,
+			"xargs: value %s for -n option should be >= 1\n", arg);
 	else
 		return n;
-	exit(1);	/* as GNU xargs */
+	exit(1); /* as GNU xargs */
 }
 
 /* What is left of the kernel's limits once the environment is in. */
@@ -318,26 +320,38 @@ static void set_limits(void)
 
 	for (char **e = environ; e && *e; e++)
 		env_bytes += strlen(*e) + 1;
-	max_bytes = ARG_BYTES - HEADROOM > env_bytes ?
-		    ARG_BYTES - HEADROOM - env_bytes : 0;
-	max_words = MAX_ARGS - 1;	/* argv and envp are counted apart */
+	max_bytes = ARG_BYTES - HEADROOM > env_bytes
+			? ARG_BYTES - HEADROOM - env_bytes
+			: 0;
+	max_words = MAX_ARGS - 1; /* argv and envp are counted apart */
 }
 
 int main(int argc, char **argv)
 {
-	static char *echo[] = { "echo", NULL };
+	static char *echo[] = {"echo", NULL};
 	char *item;
 	bool any = false;
 	int c;
 
 	while ((c = getopt(argc, argv, "+0I:n:rt")) != -1) {
 		switch (c) {
-		case '0': nul_separated = true; break;
-		case 'I': replace = optarg; break;
-		case 'n': max_items = count_argument(optarg); break;
-		case 'r': no_run_if_empty = true; break;
-		case 't': trace = true; break;
-		default: usage();
+		case '0':
+			nul_separated = true;
+			break;
+		case 'I':
+			replace = optarg;
+			break;
+		case 'n':
+			max_items = count_argument(optarg);
+			break;
+		case 'r':
+			no_run_if_empty = true;
+			break;
+		case 't':
+			trace = true;
+			break;
+		default:
+			usage();
 		}
 	}
 	base = optind < argc ? argv + optind : echo;

@@ -15,7 +15,7 @@
  */
 #include "internal.h"
 
-#define MAX_PROGRAM (1 << 18)	/* instructions; more is "too big" */
+#define MAX_PROGRAM (1 << 18) /* instructions; more is "too big" */
 
 static int emit(struct regex *re, enum re_op op, int c, int x, int y)
 {
@@ -23,7 +23,7 @@ static int emit(struct regex *re, enum re_op op, int c, int x, int y)
 		re->prog_cap = re->prog_cap ? 2 * re->prog_cap : 64;
 		re->prog = xrealloc(re->prog, re->prog_cap * sizeof(*re->prog));
 	}
-	re->prog[re->ninst] = (struct re_inst){ op, c, x, y };
+	re->prog[re->ninst] = (struct re_inst){op, c, x, y};
 	return re->ninst++;
 }
 
@@ -32,7 +32,7 @@ static void emit_node(struct regex *re, int n);
 /* A chain of alternatives (right-leaning N_ALT nodes) starting at N. */
 static void emit_alternatives(struct regex *re, int n)
 {
-	int jumps = -1;		/* the JMPs to the end, linked through x */
+	int jumps = -1; /* the JMPs to the end, linked through x */
 
 	for (; re->nodes[n].type == N_ALT; n = re->nodes[n].right) {
 		int split = emit(re, OP_SPLIT, 0, re->ninst + 1, 0);
@@ -65,7 +65,7 @@ static void emit_repeat(struct regex *re, int child, int min, int max)
 		re->prog[loop].y = re->prog[check].y = re->ninst;
 		return;
 	}
-	int splits = -1;	/* linked through y until the end is known */
+	int splits = -1; /* linked through y until the end is known */
 	for (int i = min; i < max && re->ninst < MAX_PROGRAM; i++) {
 		splits = emit(re, OP_SPLIT, 0, re->ninst + 1, splits);
 		emit_node(re, child);
@@ -81,7 +81,7 @@ static void emit_repeat(struct regex *re, int child, int min, int max)
 static void emit_node(struct regex *re, int n)
 {
 	if (re->ninst >= MAX_PROGRAM)
-		return;		/* re_compile reports it */
+		return; /* re_compile reports it */
 
 	struct re_node node = re->nodes[n];
 	switch (node.type) {

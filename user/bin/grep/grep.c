@@ -28,15 +28,15 @@
 
 #include "regex.h"
 
-#define CHUNK 32768	/* bytes per read */
+#define CHUNK 32768 /* bytes per read */
 
 static struct {
 	bool invert, count, number, quiet, silent, text;
-	int list;		/* 0, 'l' or 'L' */
-	int recursive;		/* 0, 'r' or 'R' */
-	int with_name;		/* -1 when it depends, 0 (-h), 1 (-H) */
-	long max_count;		/* -1: no limit */
-} opt = { .with_name = -1, .max_count = -1 };
+	int list;	/* 0, 'l' or 'L' */
+	int recursive;	/* 0, 'r' or 'R' */
+	int with_name;	/* -1 when it depends, 0 (-h), 1 (-H) */
+	long max_count; /* -1: no limit */
+} opt = {.with_name = -1, .max_count = -1};
 
 static struct regex re;
 static bool selected_any, had_error;
@@ -63,14 +63,15 @@ void *xrealloc(void *p, size_t size)
 static void usage(void)
 {
 	fputs("Usage: grep [-EFGHLRachilnqrsvwxy] [-e PATTERN]... [-m NUM] "
-	      "[PATTERN] [FILE]...\n", stderr);
+	      "[PATTERN] [FILE]...\n",
+	      stderr);
 	exit(2);
 }
 
 static void file_error(const char *name, int err)
 {
 	had_error = true;
-	fflush(stdout);		/* what came before goes out first */
+	fflush(stdout); /* what came before goes out first */
 	if (!opt.silent)
 		fprintf(stderr, "grep: %s: %s\n", name, strerror(err));
 }
@@ -120,7 +121,8 @@ static int fill(void)
 static int next_line(char **line, size_t *len)
 {
 	for (;;) {
-		char *nl = memchr(in.buf + in.scanned, '\n', in.end - in.scanned);
+		char *nl =
+		    memchr(in.buf + in.scanned, '\n', in.end - in.scanned);
 
 		if (nl || (in.eof && in.start < in.end)) {
 			*line = in.buf + in.start;
@@ -171,7 +173,8 @@ static void grep_fd(int fd, const char *name, bool show_name)
 			continue;
 		if (in.binary && !opt.text) {
 			fflush(stdout);
-			fprintf(stderr, "grep: %s: binary file matches\n", name);
+			fprintf(stderr, "grep: %s: binary file matches\n",
+				name);
 			break;
 		}
 		print_line(name, show_name, lineno, line, len);
@@ -212,15 +215,17 @@ static struct walk {
 	dev_t dev;
 	ino_t ino;
 	struct walk *up;
-} *walking;
+} * walking;
 
 static bool is_loop(const char *path, const struct stat *st)
 {
 	for (const struct walk *w = walking; w; w = w->up) {
 		if (w->dev == st->st_dev && w->ino == st->st_ino) {
 			fflush(stdout);
-			fprintf(stderr, "grep: %s: warning: recursive directory "
-				"loop\n", path);
+			fprintf(stderr,
+				"grep: %s: warning: recursive directory "
+				"loop\n",
+				path);
 			return true;
 		}
 	}
@@ -230,7 +235,7 @@ static bool is_loop(const char *path, const struct stat *st)
 static void grep_directory(const char *path, const struct stat *st,
 			   bool implicit)
 {
-	struct walk here = { st->st_dev, st->st_ino, walking };
+	struct walk here = {st->st_dev, st->st_ino, walking};
 	DIR *dir;
 	struct dirent *e;
 
@@ -306,7 +311,7 @@ static void compile(struct patterns *p, enum re_syntax syntax, bool icase,
 	re.warn = warn;
 	for (int i = 0; i < p->n; i++) {
 		/* each line of a pattern is a pattern */
-		for (char *s = p->list[i];; ) {
+		for (char *s = p->list[i];;) {
 			char *nl = strchr(s, '\n');
 			size_t len = nl ? (size_t)(nl - s) : strlen(s);
 
@@ -350,7 +355,7 @@ static long max_count(const char *arg)
 
 int main(int argc, char **argv)
 {
-	struct patterns patterns = { 0 };
+	struct patterns patterns = {0};
 	enum re_syntax syntax = RE_BASIC;
 	enum re_whole whole = RE_ANYWHERE;
 	bool icase = false;
@@ -358,25 +363,65 @@ int main(int argc, char **argv)
 
 	while ((c = getopt(argc, argv, "EFGHLRace:hilm:nqrsvwxy")) != -1) {
 		switch (c) {
-		case 'E': syntax = RE_EXTENDED; break;
-		case 'F': syntax = RE_FIXED; break;
-		case 'G': syntax = RE_BASIC; break;
-		case 'H': opt.with_name = 1; break;
-		case 'h': opt.with_name = 0; break;
-		case 'L': case 'l': opt.list = c; break;
-		case 'R': case 'r': opt.recursive = c; break;
-		case 'a': opt.text = true; break;
-		case 'c': opt.count = true; break;
-		case 'e': add_patterns(&patterns, optarg); break;
-		case 'i': case 'y': icase = true; break;
-		case 'm': opt.max_count = max_count(optarg); break;
-		case 'n': opt.number = true; break;
-		case 'q': opt.quiet = true; break;
-		case 's': opt.silent = true; break;
-		case 'v': opt.invert = true; break;
-		case 'w': whole = RE_WORD; break;
-		case 'x': whole = RE_LINE; break;
-		default: usage();
+		case 'E':
+			syntax = RE_EXTENDED;
+			break;
+		case 'F':
+			syntax = RE_FIXED;
+			break;
+		case 'G':
+			syntax = RE_BASIC;
+			break;
+		case 'H':
+			opt.with_name = 1;
+			break;
+		case 'h':
+			opt.with_name = 0;
+			break;
+		case 'L':
+		case 'l':
+			opt.list = c;
+			break;
+		case 'R':
+		case 'r':
+			opt.recursive = c;
+			break;
+		case 'a':
+			opt.text = true;
+			break;
+		case 'c':
+			opt.count = true;
+			break;
+		case 'e':
+			add_patterns(&patterns, optarg);
+			break;
+		case 'i':
+		case 'y':
+			icase = true;
+			break;
+		case 'm':
+			opt.max_count = max_count(optarg);
+			break;
+		case 'n':
+			opt.number = true;
+			break;
+		case 'q':
+			opt.quiet = true;
+			break;
+		case 's':
+			opt.silent = true;
+			break;
+		case 'v':
+			opt.invert = true;
+			break;
+		case 'w':
+			whole = RE_WORD;
+			break;
+		case 'x':
+			whole = RE_LINE;
+			break;
+		default:
+			usage();
 		}
 	}
 	if (!patterns.n) {
@@ -387,8 +432,8 @@ int main(int argc, char **argv)
 	compile(&patterns, syntax, icase, whole);
 	/* As GNU grep: when no line can be selected (-m 0, or -v with only
 	 * empty patterns) the files are not even read. */
-	if (opt.max_count == 0 || (opt.invert && whole == RE_ANYWHERE &&
-				   only_empty(&patterns)))
+	if (opt.max_count == 0 ||
+	    (opt.invert && whole == RE_ANYWHERE && only_empty(&patterns)))
 		return 1;
 
 	int noperands = argc - optind;

@@ -19,21 +19,21 @@
 
 #include "internal.h"
 
-#define MAX_VISITED (16u << 20)	/* bytes; beyond it, no memo */
+#define MAX_VISITED (16u << 20) /* bytes; beyond it, no memo */
 
 struct re_frame {
-	int pc;		/* >= 0: a thread; < 0: undo slot -1 - pc */
-	int pos;	/* the thread's position, or the slot's old value */
+	int pc;	 /* >= 0: a thread; < 0: undo slot -1 - pc */
+	int pos; /* the thread's position, or the slot's old value */
 };
 
 static void push(struct regex *re, int pc, int pos)
 {
 	if (re->stack_len == re->stack_cap) {
 		re->stack_cap = re->stack_cap ? 2 * re->stack_cap : 256;
-		re->stack = xrealloc(re->stack,
-				     re->stack_cap * sizeof(*re->stack));
+		re->stack =
+		    xrealloc(re->stack, re->stack_cap * sizeof(*re->stack));
 	}
-	re->stack[re->stack_len++] = (struct re_frame){ pc, pos };
+	re->stack[re->stack_len++] = (struct re_frame){pc, pos};
 }
 
 static void set_slot(struct regex *re, int slot, int pos)
@@ -49,19 +49,25 @@ static bool assertion(enum re_assert what, const unsigned char *s, int len,
 	bool after = pos < len && re_is_word(s[pos]);
 
 	switch (what) {
-	case A_BOL: return pos == 0;
-	case A_EOL: return pos == len;
-	case A_WORD_EDGE: return before != after;
-	case A_NOT_EDGE: return before == after;
-	case A_WORD_BEGIN: return !before && after;
-	case A_WORD_END: return before && !after;
+	case A_BOL:
+		return pos == 0;
+	case A_EOL:
+		return pos == len;
+	case A_WORD_EDGE:
+		return before != after;
+	case A_NOT_EDGE:
+		return before == after;
+	case A_WORD_BEGIN:
+		return !before && after;
+	case A_WORD_END:
+		return before && !after;
 	}
 	return false;
 }
 
 /* The length of group N's text if it also stands at POS, else -1. */
-static int backref(struct regex *re, const unsigned char *s, int len,
-		   int pos, int n)
+static int backref(struct regex *re, const unsigned char *s, int len, int pos,
+		   int n)
 {
 	int start = re->slots[2 * n], end = re->slots[2 * n + 1];
 
@@ -98,8 +104,8 @@ static bool visit(struct regex *re, bool memo, int len, int pc, int pos)
 }
 
 /* Runs one thread until it fails (false) or matches (true). */
-static bool thread(struct regex *re, const unsigned char *s, int len,
-		   int pc, int pos, bool memo)
+static bool thread(struct regex *re, const unsigned char *s, int len, int pc,
+		   int pos, bool memo)
 {
 	for (;;) {
 		if (!visit(re, memo, len, pc, pos))
@@ -118,8 +124,8 @@ static bool thread(struct regex *re, const unsigned char *s, int len,
 			pos++;
 			break;
 		case OP_SET:
-			if (pos == len ||
-			    !(re->sets[in->x][s[pos] / 8] & (1 << (s[pos] % 8))))
+			if (pos == len || !(re->sets[in->x][s[pos] / 8] &
+					    (1 << (s[pos] % 8))))
 				return false;
 			pos++;
 			break;
@@ -148,7 +154,7 @@ static bool thread(struct regex *re, const unsigned char *s, int len,
 			break;
 		case OP_CHECK:
 			if (re->slots[RE_NCAPTURE + in->x] == pos) {
-				pc = in->y;	/* no progress: leave the loop */
+				pc = in->y; /* no progress: leave the loop */
 				continue;
 			}
 			break;
@@ -206,7 +212,8 @@ bool re_match(struct regex *re, const char *line, size_t size)
 	for (int start = 0; start <= len; start++) {
 		if (re->whole == RE_LINE && start > 0)
 			break;
-		if (re->whole == RE_WORD && start > 0 && re_is_word(s[start - 1]))
+		if (re->whole == RE_WORD && start > 0 &&
+		    re_is_word(s[start - 1]))
 			continue;
 		if (match_from(re, s, len, start, memo))
 			return true;

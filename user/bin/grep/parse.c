@@ -27,19 +27,28 @@
 
 #include "internal.h"
 
-#define MAX_DEPTH 500	/* nested groups: bounds the recursion */
+#define MAX_DEPTH 500 /* nested groups: bounds the recursion */
 
 struct parser {
 	struct regex *re;
 	const char *p, *end;
-	int depth;		/* groups open around this point */
-	int ngroups;		/* groups opened so far */
-	unsigned closed;	/* bit n: group n is closed, so \n is valid */
+	int depth;	 /* groups open around this point */
+	int ngroups;	 /* groups opened so far */
+	unsigned closed; /* bit n: group n is closed, so \n is valid */
 	const char *err;
 };
 
-enum token { T_END, T_CHAR, T_ALT, T_OPEN, T_CLOSE, T_STAR, T_PLUS,
-	     T_QUEST, T_BRACE };
+enum token {
+	T_END,
+	T_CHAR,
+	T_ALT,
+	T_OPEN,
+	T_CLOSE,
+	T_STAR,
+	T_PLUS,
+	T_QUEST,
+	T_BRACE
+};
 
 static int parse_alternation(struct parser *ps);
 
@@ -57,10 +66,10 @@ static int new_node(struct parser *ps, enum re_node_type type, int arg,
 
 	if (re->nnodes == re->nodes_cap) {
 		re->nodes_cap = re->nodes_cap ? 2 * re->nodes_cap : 64;
-		re->nodes = xrealloc(re->nodes,
-				     re->nodes_cap * sizeof(*re->nodes));
+		re->nodes =
+		    xrealloc(re->nodes, re->nodes_cap * sizeof(*re->nodes));
 	}
-	re->nodes[re->nnodes] = (struct re_node){ type, arg, left, right, 0, 0 };
+	re->nodes[re->nnodes] = (struct re_node){type, arg, left, right, 0, 0};
 	return re->nnodes++;
 }
 
@@ -74,7 +83,8 @@ static void chain(struct parser *ps, enum re_node_type type, int *tree,
 	} else if (*tail < 0) {
 		*tree = *tail = new_node(ps, type, 0, *tree, node);
 	} else {
-		int link = new_node(ps, type, 0, ps->re->nodes[*tail].right, node);
+		int link =
+		    new_node(ps, type, 0, ps->re->nodes[*tail].right, node);
 
 		ps->re->nodes[*tail].right = link;
 		*tail = link;
@@ -116,7 +126,7 @@ static void set_fold_case(unsigned char set[32])
 
 static int literal(struct parser *ps, unsigned char c)
 {
-	unsigned char set[32] = { 0 };
+	unsigned char set[32] = {0};
 
 	if (!ps->re->icase || !isalpha(c))
 		return new_node(ps, N_CHAR, c, -1, -1);
@@ -148,13 +158,20 @@ static enum token peek(struct parser *ps, int *len)
 		return T_END;
 	if (ps->re->syntax == RE_EXTENDED) {
 		switch (*p) {
-		case '|': return T_ALT;
-		case '(': return T_OPEN;
-		case ')': return ps->depth ? T_CLOSE : T_CHAR;
-		case '*': return T_STAR;
-		case '+': return T_PLUS;
-		case '?': return T_QUEST;
-		case '{': return T_BRACE;
+		case '|':
+			return T_ALT;
+		case '(':
+			return T_OPEN;
+		case ')':
+			return ps->depth ? T_CLOSE : T_CHAR;
+		case '*':
+			return T_STAR;
+		case '+':
+			return T_PLUS;
+		case '?':
+			return T_QUEST;
+		case '{':
+			return T_BRACE;
 		}
 		return T_CHAR;
 	}
@@ -164,12 +181,18 @@ static enum token peek(struct parser *ps, int *len)
 		return T_CHAR;
 	*len = 2;
 	switch (p[1]) {
-	case '|': return T_ALT;
-	case '(': return T_OPEN;
-	case ')': return T_CLOSE;
-	case '+': return T_PLUS;
-	case '?': return T_QUEST;
-	case '{': return T_BRACE;
+	case '|':
+		return T_ALT;
+	case '(':
+		return T_OPEN;
+	case ')':
+		return T_CLOSE;
+	case '+':
+		return T_PLUS;
+	case '?':
+		return T_QUEST;
+	case '{':
+		return T_BRACE;
 	}
 	return T_CHAR;
 }
@@ -181,8 +204,8 @@ static bool is_repetition(enum token t)
 
 /* --- intervals: glibc's rules */
 
-#define NUM_MISSING (-1)	/* no digits */
-#define NUM_BAD (-2)		/* something else, or the pattern ended */
+#define NUM_MISSING (-1) /* no digits */
+#define NUM_BAD (-2)	 /* something else, or the pattern ended */
 
 static bool at_close_brace(struct parser *ps, const char *p)
 {
@@ -229,7 +252,7 @@ static int parse_interval(struct parser *ps, int *min, int *max)
 	int lo = fetch_number(ps, &p), hi = NUM_BAD;
 
 	if (lo == NUM_MISSING) {
-		if (*p != ',')	/* "{}" */
+		if (*p != ',') /* "{}" */
 			return fail(ps, "Invalid content of \\{\\}");
 		lo = 0;
 	}
@@ -265,10 +288,10 @@ static const struct {
 	const char *name;
 	int (*test)(int c);
 } classes[] = {
-	{ "alpha", isalpha }, { "digit", isdigit }, { "alnum", isalnum },
-	{ "upper", isupper }, { "lower", islower }, { "space", isspace },
-	{ "blank", isblank }, { "punct", ispunct }, { "print", isprint },
-	{ "graph", isgraph }, { "cntrl", iscntrl }, { "xdigit", isxdigit },
+    {"alpha", isalpha}, {"digit", isdigit}, {"alnum", isalnum},
+    {"upper", isupper}, {"lower", islower}, {"space", isspace},
+    {"blank", isblank}, {"punct", ispunct}, {"print", isprint},
+    {"graph", isgraph}, {"cntrl", iscntrl}, {"xdigit", isxdigit},
 };
 
 static bool add_class(unsigned char set[32], const char *name, size_t len)
@@ -333,7 +356,7 @@ static int bracket_element(struct parser *ps, unsigned char set[32])
 /* "[...]" with ps->p just after the "[". */
 static int parse_bracket(struct parser *ps)
 {
-	unsigned char set[32] = { 0 };
+	unsigned char set[32] = {0};
 	bool negate = ps->p < ps->end && *ps->p == '^';
 	const char *first;
 
@@ -347,8 +370,8 @@ static int parse_bracket(struct parser *ps)
 		int lo = bracket_element(ps, set);
 		if (lo == -2)
 			return -1;
-		bool range = ps->p + 1 < ps->end && ps->p[0] == '-' &&
-			     ps->p[1] != ']';
+		bool range =
+		    ps->p + 1 < ps->end && ps->p[0] == '-' && ps->p[1] != ']';
 		if (!range) {
 			if (lo >= 0)
 				set_add(set, lo);
@@ -386,7 +409,7 @@ static int parse_bracket(struct parser *ps)
 /* \w \W \s \S */
 static int class_escape(struct parser *ps, char c)
 {
-	unsigned char set[32] = { 0 };
+	unsigned char set[32] = {0};
 
 	for (unsigned b = 0; b < 256; b++) {
 		bool in = (c == 'w' || c == 'W') ? re_is_word(b) : isspace(b);
@@ -404,20 +427,36 @@ static int parse_escape(struct parser *ps)
 	char c = ps->p[1];
 	ps->p += 2;
 	switch (c) {
-	case '1': case '2': case '3': case '4': case '5':
-	case '6': case '7': case '8': case '9':
+	case '1':
+	case '2':
+	case '3':
+	case '4':
+	case '5':
+	case '6':
+	case '7':
+	case '8':
+	case '9':
 		if (!(ps->closed & (1u << (c - '0'))))
 			return fail(ps, "Invalid back reference");
 		ps->re->backrefs = true;
 		return new_node(ps, N_BACKREF, c - '0', -1, -1);
-	case 'w': case 'W': case 's': case 'S':
+	case 'w':
+	case 'W':
+	case 's':
+	case 'S':
 		return class_escape(ps, c);
-	case 'b': return assertion(ps, A_WORD_EDGE);
-	case 'B': return assertion(ps, A_NOT_EDGE);
-	case '<': return assertion(ps, A_WORD_BEGIN);
-	case '>': return assertion(ps, A_WORD_END);
-	case '`': return assertion(ps, A_BOL);
-	case '\'': return assertion(ps, A_EOL);
+	case 'b':
+		return assertion(ps, A_WORD_EDGE);
+	case 'B':
+		return assertion(ps, A_NOT_EDGE);
+	case '<':
+		return assertion(ps, A_WORD_BEGIN);
+	case '>':
+		return assertion(ps, A_WORD_END);
+	case '`':
+		return assertion(ps, A_BOL);
+	case '\'':
+		return assertion(ps, A_EOL);
 	}
 	return literal(ps, c);
 }
@@ -494,7 +533,7 @@ static int parse_repetitions(struct parser *ps, int atom)
 			got = parse_interval(ps, &min, &max);
 			if (got <= 0)
 				return got < 0 ? -1 : atom;
-			len = 0;	/* already consumed */
+			len = 0; /* already consumed */
 		} else {
 			return atom;
 		}
@@ -511,14 +550,14 @@ static int parse_repetitions(struct parser *ps, int atom)
 static int leading_repetition(struct parser *ps, enum token t, int len)
 {
 	static const char *const ignored[] = {
-		[T_STAR] = "* at start of expression",
-		[T_PLUS] = "+ at start of expression",
-		[T_QUEST] = "? at start of expression",
-		[T_BRACE] = "{...} at start of expression",
+	    [T_STAR] = "* at start of expression",
+	    [T_PLUS] = "+ at start of expression",
+	    [T_QUEST] = "? at start of expression",
+	    [T_BRACE] = "{...} at start of expression",
 	};
 	int min, max;
 
-	if (ps->re->syntax == RE_BASIC) {	/* an ordinary character */
+	if (ps->re->syntax == RE_BASIC) { /* an ordinary character */
 		char c = ps->p[len - 1];
 		ps->p += len;
 		return literal(ps, c);
@@ -540,7 +579,7 @@ static int leading_repetition(struct parser *ps, enum token t, int len)
 static int parse_concatenation(struct parser *ps)
 {
 	int tree = -1, tail = -1;
-	bool start = true;	/* nothing before but a leading ^ */
+	bool start = true; /* nothing before but a leading ^ */
 
 	for (;;) {
 		int len, atom;
@@ -558,7 +597,8 @@ static int parse_concatenation(struct parser *ps)
 		if (atom < 0)
 			return -1;
 		if (start && is_bol(ps, atom)) {
-			/* a repetition after a leading ^ has nothing to repeat */
+			/* a repetition after a leading ^ has nothing to repeat
+			 */
 			chain(ps, N_CAT, &tree, &tail, atom);
 			continue;
 		}
@@ -615,19 +655,20 @@ void re_init(struct regex *re, enum re_syntax syntax, bool icase,
 
 const char *re_add_pattern(struct regex *re, const char *pat, size_t len)
 {
-	struct parser ps = { .re = re, .p = pat, .end = pat + len };
+	struct parser ps = {.re = re, .p = pat, .end = pat + len};
 	int tree;
 
 	if (re->syntax == RE_FIXED) {
 		tree = parse_fixed(&ps);
 	} else {
 		tree = parse_alternation(&ps);
-		if (tree >= 0 && ps.p != ps.end)	/* a \) too many */
+		if (tree >= 0 && ps.p != ps.end) /* a \) too many */
 			tree = fail(&ps, "Unmatched ) or \\)");
 	}
 	if (tree < 0)
 		return ps.err;
 	/* the patterns so far are alternatives: a chain leaning left */
-	re->root = re->root < 0 ? tree : new_node(&ps, N_ALT, 0, tree, re->root);
+	re->root =
+	    re->root < 0 ? tree : new_node(&ps, N_ALT, 0, tree, re->root);
 	return NULL;
 }

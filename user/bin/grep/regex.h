@@ -24,7 +24,7 @@ enum re_syntax { RE_BASIC, RE_EXTENDED, RE_FIXED };
  * (grep -w) or the line's ends (grep -x). */
 enum re_whole { RE_ANYWHERE, RE_WORD, RE_LINE };
 
-#define RE_MAX_BACKREF 9	/* \1 .. \9 */
+#define RE_MAX_BACKREF 9 /* \1 .. \9 */
 
 struct re_node;
 struct re_inst;
@@ -33,23 +33,23 @@ struct regex {
 	enum re_syntax syntax;
 	bool icase;
 	enum re_whole whole;
-	void (*warn)(const char *msg);	/* non-fatal remarks, may be NULL */
+	void (*warn)(const char *msg); /* non-fatal remarks, may be NULL */
 
 	/* the syntax tree of every pattern added so far (parse.c) */
 	struct re_node *nodes;
 	int nnodes, nodes_cap;
-	int root;			/* -1 until a pattern is added */
-	unsigned char (*sets)[32];	/* bracket expressions: 256-bit sets */
+	int root;		   /* -1 until a pattern is added */
+	unsigned char (*sets)[32]; /* bracket expressions: 256-bit sets */
 	int nsets, sets_cap;
-	bool backrefs;			/* some pattern uses \1 .. \9 */
+	bool backrefs; /* some pattern uses \1 .. \9 */
 
 	/* the program (compile.c) */
 	struct re_inst *prog;
 	int ninst, prog_cap;
-	int nloops;			/* unbounded loops: progress marks */
+	int nloops; /* unbounded loops: progress marks */
 
 	/* the matcher's scratch space (match.c) */
-	int *slots;			/* captures, then loop marks */
+	int *slots; /* captures, then loop marks */
 	struct re_frame *stack;
 	size_t stack_len, stack_cap;
 	unsigned char *visited;
