@@ -226,6 +226,16 @@ static void unmatched(int quote)
 	bad_input = true;
 }
 
+/* What B holds, as a string (an empty one too). */
+static char *text_of(struct buffer *b)
+{
+	if (!b->text) {
+		b->text = xrealloc(NULL, 1);
+		b->text[0] = '\0';
+	}
+	return b->text;
+}
+
 /* -0: up to the next NUL byte. */
 static char *read_nul_item(void)
 {
@@ -236,8 +246,7 @@ static char *read_nul_item(void)
 		put(&b, c);
 	if (c == EOF && b.len == 0)
 		return NULL;
-	put(&b, '\0'); /* an empty item is an item */
-	return b.text;
+	return text_of(&b); /* an empty item is an item */
 }
 
 /* The next item, with quotes and backslashes undone; BLANKS_END: blanks
@@ -263,14 +272,10 @@ static char *read_item(bool blanks_end)
 		bool blank = c == ' ' || c == '\t';
 		if (c == '\n' || (blank && (blanks_end || !started))) {
 			if (started)
-				return b.text;
+				return text_of(&b);
 			continue;
 		}
-		if (!started) { /* even '' is an item: give it a buffer */
-			started = true;
-			put(&b, '\0');
-			b.len = 0;
-		}
+		started = true; /* even '' is an item */
 		if (c == '\'' || c == '"')
 			quote = c;
 		else if (c == '\\')
@@ -283,7 +288,7 @@ static char *read_item(bool blanks_end)
 		free(b.text);
 		return NULL;
 	}
-	return started ? b.text : NULL;
+	return started ? text_of(&b) : NULL;
 }
 
 static char *next_item(void)
