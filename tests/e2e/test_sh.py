@@ -197,7 +197,9 @@ def test_typing_at_the_prompt_in_the_os():
 def test_typing_at_the_prompt_on_linux():
     assert SH.exists(), f"{SH} is not built (make user)"
     with tempfile.TemporaryDirectory(prefix="sh-prompt-") as tmp:
-        with HostTerminal([str(SH)], cwd=tmp, timeout=120) as t:
+        # env: whatever PS1 this process has, the prompt is "$ "
+        with HostTerminal(["/usr/bin/env", "PS1=$ ", str(SH)], cwd=tmp,
+                          timeout=120) as t:
             prompt_session(t)
             t.send("exit 3\n")
             assert t.wait(10) == 3, f"exit status, output:\n{t.log}"

@@ -1,8 +1,8 @@
 /* user/bin/sh/builtins.c - the commands the shell runs itself.
  *
  * Some must be built in because they change the shell (cd, exit,
- * export, unset, set, shift, ., eval, exec, read, wait, break, continue,
- * return), others because scripts lean on them and a fork would be
+ * export, unset, local, set, shift, ., eval, exec, read, wait, break,
+ * continue, return), others because scripts lean on them and a fork would be
  * waste (echo, printf, true, false, :, test, [, pwd).  Each is
  * int fn(int argc, char **argv) returning its exit status, with its
  * redirections already in place (exec.c); the job built-ins are in
@@ -316,6 +316,33 @@ static int bi_unset(int argc, char **argv)
 			func_unset(argv[i]);
 		else
 			var_unset(argv[i]);
+	}
+	return status;
+}
+
+/* local NAME[=value]...: the variables come back as they were when the
+ * function returns */
+static int bi_local(int argc, char **argv)
+{
+	int status = 0;
+
+	if (sh.func_depth == 0) {
+		sh_error("local: not in a function");
+		return 1;
+	}
+	for (int i = 1; i < argc; i++) {
+		char *eq = strchr(argv[i], '=');
+		char *name =
+		    eq ? xstrndup(argv[i], eq - argv[i]) : xstrdup(argv[i]);
+
+		if (!is_valid_name(name)) {
+			status = bad_name("local", argv[i]);
+		} else {
+			var_save(&sh.locals, name);
+			if (eq)
+				var_set(name, eq + 1, 0);
+		}
+		free(name);
 	}
 	return status;
 }
@@ -663,6 +690,7 @@ static const struct builtin builtins[] = {
     {"false", bi_false, false},
     {"fg", bi_fg, false},
     {"jobs", bi_jobs, false},
+    {"local", bi_local, false},
     {"printf", bi_printf, false},
     {"pwd", bi_pwd, false},
     {"read", bi_read, false},
@@ -671,6 +699,7 @@ static const struct builtin builtins[] = {
     {"shift", bi_shift, true},
     {"source", bi_dot, true},
     {"test", bi_test, false},
+    {"trap", bi_trap, true},
     {"true", bi_true, false},
     {"type", bi_type, false},
     {"unset", bi_unset, true},

@@ -198,6 +198,10 @@ void exec_command(char **argv)
 	const char *name = argv[0], *path = var_get("PATH");
 	bool denied = false;
 
+	if (!*name) {
+		sh_error(": not found");
+		_exit(127);
+	}
 	if (strchr(name, '/')) {
 		try_exec(name, argv, env);
 		exec_failed(name, errno);
@@ -320,7 +324,7 @@ static int run_function(struct func *f, struct node *n, struct strvec *args,
 			struct strvec *assigns)
 {
 	struct fd_save save = {0};
-	struct var_save *vars;
+	struct var_save *vars, *locals = sh.locals;
 	int argc = sh.argc, loop_depth = sh.loop_depth, status;
 	char **argv = sh.argv;
 
@@ -336,9 +340,12 @@ static int run_function(struct func *f, struct node *n, struct strvec *args,
 	sh.argc = 0;
 	params_set(args->n - 1, args->v + 1);
 	sh.loop_depth = 0; /* break cannot leave the caller's loops */
+	sh.locals = NULL;
 	sh.func_depth++;
 	status = exec_tree(func_body(f), 0);
 	sh.func_depth--;
+	vars_restore(sh.locals);
+	sh.locals = locals;
 	if (sh.pending == P_RETURN)
 		sh.pending = P_NONE;
 	sh.loop_depth = loop_depth;
@@ -705,5 +712,6 @@ int exec_tree(struct node *n, int flags)
 		status = exec_node(n, flags);
 	}
 	sh.status = status;
+	run_traps();
 	return status;
 }

@@ -9,7 +9,8 @@
  * Job control (an interactive shell on a terminal):
  *   - the shell sits in its own process group, owns the terminal, and
  *     ignores SIGTSTP, SIGTTIN and SIGTTOU; SIGINT only sets a flag (so
- *     ^C at the prompt abandons the line) and SIGQUIT is ignored;
+ *     ^C at the prompt abandons the line) and SIGQUIT is ignored
+ *     (trap.c sets these dispositions);
  *   - each job gets a process group, its first process's pid: parent
  *     and child both call setpgid, so neither can race ahead of it;
  *   - a foreground job is given the terminal (tcsetpgrp) by parent and
@@ -48,38 +49,15 @@ struct job {
 };
 
 static struct job *jobs;
-static sigset_t changed; /* signals whose handling the shell changed */
-
-static void on_sigint(int sig)
-{
-	(void)sig;
-	sh.got_sigint = 1;
-	input_interrupt(); /* at the prompt: out of the read */
-}
-
-static void set_signal(int sig, void (*handler)(int))
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = handler;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0; /* no SA_RESTART: ^C must interrupt a read */
-	sigaction(sig, &sa, NULL);
-	sigaddset(&changed, sig);
-}
-
 void jobs_init_terminal(void)
 {
-	set_signal(SIGINT, on_sigint);
-	set_signal(SIGQUIT, SIG_IGN);
-	set_signal(SIGTERM, SIG_IGN);
+	bool foreground;
+
 	sh.ttyfd = fcntl(0, F_DUPFD_CLOEXEC, 10);
-	if (sh.ttyfd < 0 || tcgetpgrp(sh.ttyfd) != getpgrp())
+	foreground = sh.ttyfd >= 0 && tcgetpgrp(sh.ttyfd) == getpgrp();
+	signals_interactive(foreground); /* SIGTTOU ignored from here on */
+	if (!foreground)
 		return; /* not the terminal's foreground: no job control */
-	set_signal(SIGTSTP, SIG_IGN);
-	set_signal(SIGTTIN, SIG_IGN);
-	set_signal(SIGTTOU, SIG_IGN);
 	sh.pgid = getpgrp();
 	if (sh.pgid != getpid() && setpgid(0, 0) == 0)
 		sh.pgid = getpid();
@@ -106,10 +84,7 @@ void become_child(void)
 {
 	sh.interactive = false;
 	sh.jobctl = false;
-	for (int sig = 1; sig < NSIG; sig++)
-		if (sigismember(&changed, sig) == 1)
-			signal(sig, SIG_DFL);
-	sigemptyset(&changed);
+	signals_child();
 	while (jobs) /* the parent's children are not ours */
 		job_free(jobs);
 }
@@ -238,19 +213,25 @@ static bool wait_job(struct job *job, bool interruptible)
 {
 	while (!job_done(job) && !job_stopped(job)) {
 		int st;
-		pid_t pid = waitpid(-1, &st, WUNTRACED);
+		pid_t pid;
 
+		if (interruptible && (sh.got_sigint || trap_pending()))
+			return false;
+		pid = waitpid(-1, &st, WUNTRACED);
 		if (pid > 0) {
 			record(pid, st);
-		} else if (errno == EINTR) {
-			if (interruptible && sh.got_sigint)
-				return false;
-		} else { /* ECHILD: someone else reaped them */
+		} else if (errno != EINTR) { /* ECHILD: reaped by another */
 			for (int i = 0; i < job->nprocs; i++)
 				job->procs[i].done = true;
 		}
 	}
 	return true;
+}
+
+/* the wait built-in's status when a signal ended it */
+static int interrupted_status(void)
+{
+	return 128 + (trap_pending() ? trap_pending() : SIGINT);
 }
 
 static void reap_finished(void)
@@ -438,7 +419,7 @@ static int wait_one(const char *arg)
 	if (!job)
 		return 127;
 	if (!wait_job(job, true))
-		return 130;
+		return interrupted_status();
 	if (!proc)
 		proc = &job->procs[job->nprocs - 1];
 	if (WIFSIGNALED(proc->status))
@@ -466,7 +447,7 @@ int bi_wait(int argc, char **argv)
 		if (!j)
 			return 0;
 		if (!wait_job(j, true))
-			return 130;
+			return interrupted_status();
 		if (job_done(j) && WIFSIGNALED(j->procs[j->nprocs - 1].status))
 			note_signal(j->procs[j->nprocs - 1].status);
 		if (job_done(j))

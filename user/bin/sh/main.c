@@ -9,7 +9,9 @@
  * when it reads stdin and stdin and stderr are terminals (or with -i):
  * it then prints prompts, uses job control, survives syntax errors and
  * ^C, and reports finished background jobs before each prompt.  A
- * non-interactive shell exits with status 2 at a syntax error.
+ * non-interactive shell exits with status 2 at a syntax error.  A login
+ * shell (argv[0] starting with '-', as init starts it) first runs
+ * /etc/profile and $HOME/.profile if they exist.
  *
  * run_source() is the loop every input goes through (the terminal, a
  * script, -c, eval, ., a command substitution): parse one line, run it,
@@ -17,6 +19,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -27,6 +30,8 @@ struct shell sh;
 
 void sh_exit(int status)
 {
+	sh.status = status;
+	run_exit_trap(); /* which may exit with a status of its own */
 	exit(status);
 }
 
@@ -170,20 +175,29 @@ static int parse_options(int argc, char **argv, struct options *o)
 	return i;
 }
 
+static void set_default(const char *name, const char *value)
+{
+	if (!var_get(name))
+		var_set(name, value, 0);
+}
+
 static void init_variables(void)
 {
 	char buf[4096];
 	extern char **environ;
 
 	var_import(environ);
-	var_unset("IFS"); /* never inherited: unset is the default */
+	var_unset("IFS"); /* never inherited */
+	var_set("IFS", " \t\n", 0);
 	if (!var_get("PATH"))
 		var_set("PATH", "/bin:/sbin", VAR_EXPORT);
 	if (getcwd(buf, sizeof(buf)))
 		var_set("PWD", buf, VAR_EXPORT);
-	var_set("PS1", "$ ", 0);
-	var_set("PS2", "> ", 0);
-	var_set("PS4", "+ ", 0);
+	set_default("PS1", "$ ");
+	set_default("PS2", "> ");
+	set_default("PS4", "+ ");
+	snprintf(buf, sizeof(buf), "%d", (int)getppid());
+	var_set("PPID", buf, 0);
 }
 
 static int run_script_file(const char *path)
@@ -195,6 +209,29 @@ static int run_script_file(const char *path)
 		return errno == ENOENT ? 127 : 126;
 	}
 	return run_file(path, fd);
+}
+
+static void run_profile(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd >= 0)
+		run_file(path, fd);
+}
+
+/* a login shell's start-up files, those that exist */
+static void run_profiles(void)
+{
+	const char *home = var_get("HOME");
+	struct strbuf path = {0};
+
+	run_profile("/etc/profile");
+	if (home && *home) {
+		sb_adds(&path, home);
+		sb_adds(&path, "/.profile");
+		run_profile(path.s);
+		sb_free(&path);
+	}
 }
 
 int main(int argc, char **argv)
@@ -227,6 +264,8 @@ int main(int argc, char **argv)
 	sh.interactive = o.interactive || (isatty(0) && isatty(2));
 	if (sh.interactive)
 		jobs_init_terminal();
+	if (argv[0][0] == '-') /* a login shell, as init starts it */
+		run_profiles();
 	src_init_fd(&src, 0, true, sh.interactive, NULL);
 	sh_exit(run_source(&src));
 }

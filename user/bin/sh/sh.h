@@ -84,6 +84,7 @@ struct shell {
 	int pending_count;    /* break N: loops still to leave */
 	int loop_depth, func_depth, dot_depth;
 	int call_depth; /* functions, evals, sourced files inside each other */
+	struct var_save *locals; /* the running function's "local" ones */
 	volatile sig_atomic_t got_sigint; /* ^C reached the shell itself */
 	const char *script; /* the script's name for messages, or NULL */
 };
@@ -274,9 +275,10 @@ char **var_environ(void); /* the exported ones, "NAME=value"; free_strv */
 void var_print(bool exported_only); /* export -p, set */
 void free_strv(char **v);
 
-struct var_save; /* assignments for one command, undone after it */
+struct var_save; /* variables to put back as they were */
+void var_save(struct var_save **list, const char *name); /* once each */
 struct var_save *vars_assign_temp(struct strvec *assigns);
-void vars_restore(struct var_save *save);
+void vars_restore(struct var_save *save);	     /* and frees the list */
 void vars_assign(struct strvec *assigns, int flags); /* "NAME=value" each */
 
 void params_set(int argc, char **argv); /* copies */
@@ -323,6 +325,15 @@ int bi_wait(int argc, char **argv);
 int bi_jobs(int argc, char **argv);
 int bi_fg(int argc, char **argv);
 int bi_bg(int argc, char **argv);
+
+/* --- trap.c: signal dispositions and traps */
+
+void signals_interactive(bool jobctl); /* the interactive shell's */
+void signals_child(void); /* in a child: the defaults (ignored stay so) */
+int trap_pending(void);	  /* a trapped signal that came, or 0 */
+void run_traps(void);	  /* the actions of the signals that came */
+void run_exit_trap(void);
+int bi_trap(int argc, char **argv);
 
 /* --- exec.c */
 

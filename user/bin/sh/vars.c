@@ -8,10 +8,10 @@
  * before the exec (var_environ), so the shell never edits `environ`.
  *
  * Assignments before a command (VAR=x cmd) are temporary for built-ins
- * and functions: vars_assign_temp saves what it replaces and
- * vars_restore puts it back.  Functions are counted references to their
- * bodies, so a function that redefines itself while it runs keeps
- * running its old body.
+ * and functions, and so are a function's "local" variables: var_save
+ * keeps what they replace and vars_restore puts it back.  Functions are counted
+ * references to their bodies, so a function that redefines itself while it runs
+ * keeps running its old body.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -194,23 +194,34 @@ void vars_assign(struct strvec *assigns, int flags)
 	}
 }
 
+void var_save(struct var_save **list, const char *name)
+{
+	struct var_save *s;
+	struct var *v = lookup(name);
+
+	for (s = *list; s; s = s->next)
+		if (strcmp(s->name, name) == 0)
+			return; /* the first save has the value to restore */
+	s = xmalloc(sizeof(*s));
+	s->name = xstrdup(name);
+	s->existed = v != NULL;
+	s->value = v && v->value ? xstrdup(v->value) : NULL;
+	s->exported = v && v->exported;
+	s->next = *list;
+	*list = s;
+}
+
 struct var_save *vars_assign_temp(struct strvec *assigns)
 {
 	struct var_save *saves = NULL;
 
 	for (int i = 0; i < assigns->n; i++) {
-		struct var_save *s = xmalloc(sizeof(*s));
 		char *name = xstrdup(assigns->v[i]);
 		char *value = split_assignment(name);
-		struct var *v = lookup(name);
 
-		s->name = name;
-		s->existed = v != NULL;
-		s->value = v && v->value ? xstrdup(v->value) : NULL;
-		s->exported = v && v->exported;
-		s->next = saves;
-		saves = s;
+		var_save(&saves, name);
 		var_set(name, value, VAR_EXPORT);
+		free(name);
 	}
 	return saves;
 }
