@@ -158,6 +158,7 @@ static void run_script(const char *path, char **argv, char **env)
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return;
+	free(sh.arg0);
 	sh.arg0 = xstrdup(path);
 	params_set(argc - 1, argv + 1);
 	sh_exit(run_file(path, fd));
