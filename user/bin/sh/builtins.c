@@ -1,13 +1,14 @@
 /* user/bin/sh/builtins.c - the commands the shell runs itself.
  *
  * Some must be built in because they change the shell (cd, exit,
- * export, unset, local, set, shift, ., eval, exec, read, wait, break,
- * continue, return), others because scripts lean on them and a fork would be
- * waste (echo, printf, true, false, :, test, [, pwd).  Each is
- * int fn(int argc, char **argv) returning its exit status, with its
- * redirections already in place (exec.c); the job built-ins are in
- * jobs.c, test in test.c and printf in printf.c.  The "special" ones are
- * POSIX's special built-ins: assignments before them stay after them.
+ * export, unset, local, set, shift, ., eval, exec, read, trap, wait,
+ * break, continue, return), others because scripts lean on them and a
+ * fork would be waste (echo, printf, true, false, :, test, [, pwd, type,
+ * command).  Each is int fn(int argc, char **argv) returning its exit
+ * status, with its redirections already in place (exec.c).  The job
+ * built-ins are in jobs.c, test in test.c, printf in printf.c, read in
+ * read.c and trap in trap.c.  The "special" ones are POSIX's special
+ * built-ins: assignments before them stay after them.
  *
  * Output goes straight to fd 1 with write(), in one piece per command:
  * the shell has no stdio buffers that a fork could duplicate.
@@ -411,120 +412,6 @@ static int bi_shift(int argc, char **argv)
 	memmove(sh.argv, sh.argv + n, (sh.argc - n + 1) * sizeof(*sh.argv));
 	sh.argc -= n;
 	return 0;
-}
-
-/* read [-r] [name...]: one line of stdin, split at $IFS */
-struct line {
-	struct strbuf text;
-	struct strbuf escaped; /* '1' where a backslash quoted the byte */
-};
-
-static bool read_byte(char *c)
-{
-	for (;;) {
-		ssize_t n = read(0, c, 1);
-
-		if (n == 1)
-			return true;
-		if (n == 0 || errno != EINTR || sh.got_sigint)
-			return false;
-	}
-}
-
-/* false at the end of input (what came before it is still in LINE) */
-static bool read_line(struct line *l, bool raw)
-{
-	char c;
-
-	while (read_byte(&c)) {
-		bool escaped = false;
-
-		if (c == '\\' && !raw) {
-			if (!read_byte(&c))
-				return false;
-			if (c == '\n')
-				continue;
-			escaped = true;
-		} else if (c == '\n') {
-			return true;
-		}
-		sb_addc(&l->text, c);
-		sb_addc(&l->escaped, escaped ? '1' : '0');
-	}
-	return false;
-}
-
-static void assign_fields(struct line *l, char **names, int n)
-{
-	const char *ifs = var_get("IFS"), *s = sb_str(&l->text);
-	const char *esc = sb_str(&l->escaped);
-	size_t pos = 0, len = l->text.len;
-
-	if (!ifs)
-		ifs = " \t\n";
-#define SEP(i) (esc[i] == '0' && *ifs && strchr(ifs, s[i]))
-#define WHITE(i) (SEP(i) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
-	while (pos < len && WHITE(pos))
-		pos++;
-	for (int k = 0; k < n; k++) {
-		size_t start = pos, end;
-
-		if (k == n - 1) {
-			end = len;
-			while (end > pos && WHITE(end - 1))
-				end--;
-		} else {
-			while (pos < len && !SEP(pos))
-				pos++;
-			end = pos;
-			while (pos < len && WHITE(pos))
-				pos++;
-			if (pos < len && SEP(pos) && !WHITE(pos))
-				pos++;
-			while (pos < len && WHITE(pos))
-				pos++;
-		}
-		{
-			char *value = xstrndup(s + start, end - start);
-
-			var_set(names[k], value, 0);
-			free(value);
-		}
-	}
-#undef SEP
-#undef WHITE
-}
-
-static int bi_read(int argc, char **argv)
-{
-	static char *reply[] = {"REPLY", NULL};
-	struct line l = {0};
-	bool raw = false, complete;
-	char **names;
-	int i = 1;
-
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		}
-		if (strcmp(argv[i], "-r") != 0) {
-			sh_error("read: %s: invalid option", argv[i]);
-			return 2;
-		}
-		raw = true;
-	}
-	names = i < argc ? argv + i : reply;
-	for (int k = 0; names[k]; k++)
-		if (!is_valid_name(names[k]))
-			return bad_name("read", names[k]) + 1;
-	complete = read_line(&l, raw);
-	assign_fields(&l, names, i < argc ? argc - i : 1);
-	sb_free(&l.text);
-	sb_free(&l.escaped);
-	if (sh.got_sigint)
-		return 130;
-	return complete ? 0 : 1;
 }
 
 /* --- running more shell code */

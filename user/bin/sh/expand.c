@@ -2,8 +2,8 @@
  *
  * One pass over each raw word does, in POSIX's order of effect:
  *   - tilde: a leading ~ or ~/ is $HOME;
- *   - parameters: $name ${name} $1 $# $? $$ $! $@ $* $- $0 and
- *     ${name:-word} := :+ :? (also without the colon), ${#name},
+ *   - parameters (param.c): $name ${name} $1 $# $? $$ $! $@ $* $- $0
+ *     and ${name:-word} := :+ :? (also without the colon), ${#name},
  *     ${name%pat} %% # ##;
  *   - command substitution $(...) and `...`: a child shell runs the text
  *     and its output, less the trailing newlines, is the value;
@@ -26,25 +26,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "sh.h"
+#include "expand.h"
 
 #define MAX_NESTING 1000 /* expansions inside one another */
-
-enum mode { UNQUOTED, DQUOTED, HEREDOC };
-
-struct expander {
-	struct strvec *fields; /* finished fields; NULL: one string */
-	struct strbuf val;     /* the current field, quotes removed */
-	struct strbuf pat;     /* the same as a pattern, quoted chars escaped */
-	bool started;	       /* the field exists, even if it is empty */
-	bool globby;	       /* an unquoted * ? or [ is in it */
-	bool split;	       /* field splitting and pathname expansion */
-	bool white_split;      /* the last field ended at IFS white space */
-	bool failed;	       /* an error was reported */
-};
-
-static void expand_raw(struct expander *e, const char *s, const char *end,
-		       enum mode mode);
 
 /* --- building fields */
 
@@ -55,7 +39,7 @@ static void clear(struct strbuf *b)
 		b->s[0] = '\0';
 }
 
-static void put_char(struct expander *e, char c, bool quoted)
+void put_char(struct expander *e, char c, bool quoted)
 {
 	sb_addc(&e->val, c);
 	if (quoted)
@@ -68,7 +52,7 @@ static void put_char(struct expander *e, char c, bool quoted)
 }
 
 /* the current field is complete: onto the list (globbed if it may be) */
-static void end_field(struct expander *e)
+void end_field(struct expander *e)
 {
 	if (!e->fields)
 		return;
@@ -87,7 +71,7 @@ static bool is_ifs_white(char c)
 
 /* the value of an expansion: quoted, as it is; unquoted, cut into
  * fields at the characters of IFS */
-static void put_value(struct expander *e, const char *s, bool quoted)
+void put_value(struct expander *e, const char *s, bool quoted)
 {
 	const char *ifs = var_get("IFS");
 
@@ -115,8 +99,6 @@ static void put_value(struct expander *e, const char *s, bool quoted)
 /* --- where constructs end: each takes the text just after the opening
  * and returns the text just after the closing (or the end of the
  * string if there is none) */
-
-static const char *skip_group(const char *p, char close);
 
 static const char *skip_squote(const char *p)
 {
@@ -186,7 +168,7 @@ static const char *skip_dquote(const char *p)
 	return *p ? p + 1 : p;
 }
 
-static const char *skip_group(const char *p, char close)
+const char *skip_group(const char *p, char close)
 {
 	int depth = 1;
 
@@ -213,133 +195,14 @@ static const char *skip_group(const char *p, char close)
 	return p;
 }
 
-static const char *clamp(const char *p, const char *end)
+const char *clamp(const char *p, const char *end)
 {
 	return p > end ? end : p;
 }
 
-/* --- parameters */
-
-/* "$1 $2 ..." joined by SEP (none if SEP is '\0') */
-static char *join_params(char sep)
-{
-	struct strbuf b = {0};
-
-	sb_adds(&b, "");
-	for (int i = 0; i < sh.argc; i++) {
-		if (i && sep)
-			sb_addc(&b, sep);
-		sb_adds(&b, sh.argv[i]);
-	}
-	return sb_take(&b);
-}
-
-static char *number(long long n)
-{
-	struct strbuf b = {0};
-
-	sb_addnum(&b, n);
-	return sb_take(&b);
-}
-
-static char *option_letters(void)
-{
-	struct strbuf b = {0};
-
-	sb_adds(&b, "");
-	if (sh.errexit)
-		sb_addc(&b, 'e');
-	if (sh.noglob)
-		sb_addc(&b, 'f');
-	if (sh.interactive)
-		sb_addc(&b, 'i');
-	if (sh.nounset)
-		sb_addc(&b, 'u');
-	if (sh.xtrace)
-		sb_addc(&b, 'x');
-	return sb_take(&b);
-}
-
-/* the value of parameter NAME (a name, digits or a special character),
- * NULL if it is unset; the caller frees it */
-static char *param_value(const char *name)
-{
-	long long n;
-
-	if (is_name_start(name[0])) {
-		const char *v = var_get(name);
-
-		return v ? xstrdup(v) : NULL;
-	}
-	if (parse_number(name, &n)) {
-		if (n == 0)
-			return xstrdup(sh.arg0);
-		return n <= sh.argc ? xstrdup(sh.argv[n - 1]) : NULL;
-	}
-	switch (name[0]) {
-	case '?':
-		return number(sh.status);
-	case '$':
-		return number(sh.pid);
-	case '#':
-		return number(sh.argc);
-	case '!':
-		return sh.last_bg ? number(sh.last_bg) : NULL;
-	case '-':
-		return option_letters();
-	default:
-		return join_params(' '); /* @ and * */
-	}
-}
-
-static void unset_error(struct expander *e, const char *name)
-{
-	sh_error("%s: parameter not set", name);
-	e->failed = true;
-}
-
-/* $@ and $*: one field per parameter, except "$*" */
-static void put_params(struct expander *e, bool star, bool quoted)
-{
-	const char *ifs = var_get("IFS");
-	char sep = ifs ? ifs[0] : ' ';
-
-	if (star && quoted) {
-		char *joined = join_params(sep);
-
-		put_value(e, joined, true);
-		free(joined);
-		return;
-	}
-	for (int i = 0; i < sh.argc; i++) {
-		if (i > 0 && !e->fields)
-			put_char(e, ' ', quoted);
-		else if (i > 0 && (quoted || e->started))
-			end_field(e);
-		put_value(e, sh.argv[i], quoted);
-		if (quoted)
-			e->started = true; /* "$@": "" is a field too */
-	}
-}
-
-static void put_param(struct expander *e, const char *name, bool quoted)
-{
-	char *value;
-
-	if (name[0] == '@' || name[0] == '*') {
-		put_params(e, name[0] == '*', quoted);
-		return;
-	}
-	value = param_value(name);
-	if (!value && sh.nounset && name[0] != '!')
-		unset_error(e, name);
-	put_value(e, value, quoted);
-	free(value);
-}
-
 /* TEXT expanded on its own into one string (a pattern if PATTERN) */
-static char *expand_sub(struct expander *outer, const char *s, const char *end,
-			bool pattern)
+char *expand_sub(struct expander *outer, const char *s, const char *end,
+		 bool pattern)
 {
 	struct expander e = {0};
 	char *result;
@@ -351,196 +214,6 @@ static char *expand_sub(struct expander *outer, const char *s, const char *end,
 	sb_free(&e.val);
 	sb_free(&e.pat);
 	return result;
-}
-
-/* ${name#pat} ${name##pat} ${name%pat} ${name%%pat} */
-static char *strip(const char *value, const char *pat, char op, bool longest)
-{
-	size_t len = strlen(value);
-
-	for (size_t k = 0; k <= len; k++) {
-		size_t i = longest ? len - k : k; /* the length tried */
-
-		if (op == '#') {
-			char *prefix = xstrndup(value, i);
-			bool hit = pattern_match(pat, prefix);
-
-			free(prefix);
-			if (hit)
-				return xstrdup(value + i);
-		} else if (pattern_match(pat, value + len - i)) {
-			return xstrndup(value, len - i);
-		}
-	}
-	return xstrdup(value);
-}
-
-static void bad_substitution(struct expander *e, const char *s, const char *end)
-{
-	char *text = xstrndup(s, end - s);
-
-	sh_error("%s: bad substitution", text);
-	free(text);
-	e->failed = true;
-}
-
-/* the word of ${name-word} and friends, into the current field */
-static void put_word(struct expander *e, const char *w, const char *end,
-		     bool quoted)
-{
-	if (quoted) {
-		char *s = expand_sub(e, w, end, false);
-
-		put_value(e, s, true);
-		free(s);
-	} else {
-		expand_raw(e, w, end, UNQUOTED);
-	}
-}
-
-/* ${name OP word} with VALUE the parameter's value (NULL if unset) */
-static void operator(struct expander *e, const char *name, char *value,
-		     const char *op, const char *w, const char *end,
-		     bool quoted)
-{
-	bool colon = *op == ':';
-	char kind = op[colon];
-	bool missing = !value || (colon && !*value);
-	char *s;
-
-	switch (kind) {
-	case '-':
-	case '+':
-		if (missing == (kind == '-'))
-			put_word(e, w, end, quoted);
-		else if (kind == '-')
-			put_value(e, value, quoted);
-		return;
-	case '=':
-		if (!missing) {
-			put_value(e, value, quoted);
-		} else if (!is_name_start(name[0])) {
-			sh_error("$%s: cannot assign in this way", name);
-			e->failed = true;
-		} else {
-			s = expand_sub(e, w, end, false);
-			var_set(name, s, 0);
-			put_value(e, s, quoted);
-			free(s);
-		}
-		return;
-	case '?':
-		if (!missing) {
-			put_value(e, value, quoted);
-			return;
-		}
-		s = w < end ? expand_sub(e, w, end, false)
-			    : xstrdup(colon ? "parameter null or not set"
-					    : "parameter not set");
-		sh_error("%s: %s", name, s);
-		free(s);
-		e->failed = true;
-		return;
-	default: /* # ## % %% */
-		s = expand_sub(e, w, end, true);
-		{
-			char *r =
-			    strip(value ? value : "", s, kind, op[1] == kind);
-
-			put_value(e, r, quoted);
-			free(r);
-		}
-		free(s);
-	}
-}
-
-/* the length of the parameter name at P (one special character, the
- * digits of ${10}, or a name), 0 if there is none */
-static size_t param_name_length(const char *p, bool braced)
-{
-	size_t n = 0;
-
-	if (is_name_start(*p))
-		return name_length(p);
-	if (*p >= '0' && *p <= '9') {
-		if (!braced)
-			return 1; /* $10 is ${1}0 */
-		while (p[n] >= '0' && p[n] <= '9')
-			n++;
-		return n;
-	}
-	return *p && strchr("@*#?$!-", *p) ? 1 : 0;
-}
-
-static bool is_operator(const char *op, const char *end)
-{
-	static const char *const ops[] = {
-	    ":-", ":=", ":+", ":?", "-", "=", "+", "?", "%%", "%", "##", "#",
-	};
-
-	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
-		size_t len = strlen(ops[i]);
-
-		if ((size_t)(end - op) >= len && strncmp(op, ops[i], len) == 0)
-			return true;
-	}
-	return false;
-}
-
-/* ${...}: P at the '$'; returns the text after the '}' */
-static const char *expand_braced(struct expander *e, const char *p,
-				 const char *end, bool quoted)
-{
-	const char *body = p + 2, *close = clamp(skip_group(body, '}'), end);
-	const char *body_end = close - 1, *q = body, *op;
-	bool length = false;
-	size_t len;
-	char *name, *value;
-
-	if (close <= body || close[-1] != '}') {
-		bad_substitution(e, p, close);
-		return close;
-	}
-	if (*q == '#' && q + 1 < body_end) {
-		length = true;
-		q++;
-	}
-	len = param_name_length(q, true);
-	if (len == 0 || q + len > body_end) {
-		bad_substitution(e, p, close);
-		return close;
-	}
-	name = xstrndup(q, len);
-	op = q + len;
-	if (op == body_end && !length) {
-		put_param(e, name, quoted);
-	} else if (length && op == body_end) {
-		value = param_value(name);
-		if (!value && sh.nounset)
-			unset_error(e, name);
-		value = value ? value : xstrdup("");
-		{
-			long long n = name[0] == '@' || name[0] == '*'
-					  ? sh.argc
-					  : (long long)strlen(value);
-			char *s = number(n);
-
-			put_value(e, s, quoted);
-			free(s);
-		}
-		free(value);
-	} else if (!length && is_operator(op, body_end)) {
-		bool twice = (*op == '%' || *op == '#') && op[1] == *op;
-		size_t oplen = *op == ':' || twice ? 2 : 1;
-
-		value = param_value(name);
-		operator(e, name, value, op, op + oplen, body_end, quoted);
-		free(value);
-	} else {
-		bad_substitution(e, p, close);
-	}
-	free(name);
-	return close;
 }
 
 /* --- command substitution and arithmetic */
@@ -596,7 +269,7 @@ static const char *expand_paren(struct expander *e, const char *p,
 	if (close && close <= end) {
 		text = expand_sub(e, p + 3, close - 2, false);
 		if (!e->failed && arith_eval(text, &n)) {
-			result = number(n);
+			result = number_string(n);
 			put_value(e, result, quoted);
 			free(result);
 		} else {
@@ -682,8 +355,8 @@ static bool is_lone_at(const char *s, const char *end)
 	       (len == 4 && strncmp(s, "${@}", 4) == 0);
 }
 
-static void expand_raw(struct expander *e, const char *s, const char *end,
-		       enum mode mode)
+void expand_raw(struct expander *e, const char *s, const char *end,
+		enum mode mode)
 {
 	static int depth; /* of expand_raw calls: ${x:-${y:-...}} */
 	const char *p = s, *q;

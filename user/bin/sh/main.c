@@ -190,7 +190,7 @@ static void init_variables(void)
 	var_unset("IFS"); /* never inherited */
 	var_set("IFS", " \t\n", 0);
 	if (!var_get("PATH"))
-		var_set("PATH", "/bin:/sbin", VAR_EXPORT);
+		var_set("PATH", DEFAULT_PATH, VAR_EXPORT);
 	if (getcwd(buf, sizeof(buf)))
 		var_set("PWD", buf, VAR_EXPORT);
 	set_default("PS1", "$ ");

@@ -182,82 +182,7 @@ static bool is_closing_word(struct token *t)
 	return false;
 }
 
-/* --- nodes */
-
-static struct node *new_node(enum node_kind kind)
-{
-	struct node *n = xmalloc(sizeof(*n));
-
-	memset(n, 0, sizeof(*n));
-	n->kind = kind;
-	return n;
-}
-
-static struct node *binary(enum node_kind kind, struct node *left,
-			   struct node *right)
-{
-	struct node *n = new_node(kind);
-
-	n->left = left;
-	n->right = right;
-	return n;
-}
-
-static void add_kid(struct node *n, struct node *kid)
-{
-	n->kids = xrealloc(n->kids, (n->nkids + 1) * sizeof(*n->kids));
-	n->kids[n->nkids++] = kid;
-}
-
-static void free_redirs(struct redir *r)
-{
-	while (r) {
-		struct redir *next = r->next;
-
-		free(r->word);
-		free(r->delim);
-		free(r);
-		r = next;
-	}
-}
-
-void tree_free(struct node *n)
-{
-	if (!n)
-		return;
-	if (n->refs > 0) { /* a function body still in use */
-		n->refs--;
-		return;
-	}
-	tree_free(n->left);
-	tree_free(n->right);
-	tree_free(n->third);
-	for (int i = 0; i < n->nkids; i++)
-		tree_free(n->kids[i]);
-	free(n->kids);
-	sv_free(&n->words);
-	sv_free(&n->assigns);
-	free(n->name);
-	free_redirs(n->redirs);
-	while (n->items) {
-		struct case_item *next = n->items->next;
-
-		sv_free(&n->items->patterns);
-		tree_free(n->items->body);
-		free(n->items);
-		n->items = next;
-	}
-	free(n);
-}
-
 /* --- redirections */
-
-static int default_fd(enum redir_op op)
-{
-	return op == R_IN || op == R_RDWR || op == R_DUPIN || op == R_HEREDOC
-		   ? 0
-		   : 1;
-}
 
 static bool redir_op(enum token_type type, enum redir_op *op)
 {
@@ -333,7 +258,7 @@ static bool parse_redirect(struct parser *p, struct redir ***tail)
 	r = xmalloc(sizeof(*r));
 	memset(r, 0, sizeof(*r));
 	r->op = op;
-	r->fd = fd >= 0 ? fd : default_fd(op);
+	r->fd = fd >= 0 ? fd : redir_default_fd(op);
 	r->word = take(p);
 	if (op == R_HEREDOC)
 		add_heredoc(p, r, dash);
@@ -364,7 +289,7 @@ static struct node *parse_funcdef(struct parser *p, struct node *n)
 	next(p); /* ( */
 	expect(p, T_RPAREN);
 	skip_newlines(p);
-	def = new_node(N_FUNCDEF);
+	def = node_new(N_FUNCDEF);
 	def->name = xstrdup(n->words.v[0]);
 	tree_free(n);
 	if (!p->failed)
@@ -378,7 +303,7 @@ static struct node *parse_funcdef(struct parser *p, struct node *n)
 
 static struct node *parse_simple(struct parser *p)
 {
-	struct node *n = new_node(N_SIMPLE);
+	struct node *n = node_new(N_SIMPLE);
 	struct redir **tail = &n->redirs;
 	struct token *t;
 
@@ -423,7 +348,7 @@ static struct node *parse_body(struct parser *p)
 /* KIND's node with its first list; then CLOSE is expected */
 static struct node *parse_wrapped(struct parser *p, enum node_kind kind)
 {
-	struct node *n = new_node(kind);
+	struct node *n = node_new(kind);
 
 	next(p); /* { or ( */
 	n->left = parse_body(p);
@@ -437,7 +362,7 @@ static struct node *parse_wrapped(struct parser *p, enum node_kind kind)
 /* after "if" or "elif": cond then body [elif... | else body] fi */
 static struct node *parse_if_tail(struct parser *p)
 {
-	struct node *n = new_node(N_IF);
+	struct node *n = node_new(N_IF);
 
 	n->left = parse_body(p);
 	expect_word(p, "then");
@@ -465,7 +390,7 @@ static void parse_do_group(struct parser *p, struct node *n)
 
 static struct node *parse_loop(struct parser *p, enum node_kind kind)
 {
-	struct node *n = new_node(kind);
+	struct node *n = node_new(kind);
 
 	next(p); /* while or until */
 	n->left = parse_body(p);
@@ -476,7 +401,7 @@ static struct node *parse_loop(struct parser *p, enum node_kind kind)
 
 static struct node *parse_for(struct parser *p)
 {
-	struct node *n = new_node(N_FOR);
+	struct node *n = node_new(N_FOR);
 
 	next(p); /* for */
 	if (!is_type(p, T_WORD) || !is_valid_name(peek(p)->text)) {
@@ -523,7 +448,7 @@ static struct case_item *parse_case_item(struct parser *p)
 
 static struct node *parse_case(struct parser *p)
 {
-	struct node *n = new_node(N_CASE);
+	struct node *n = node_new(N_CASE);
 	struct case_item **tail = &n->items;
 
 	next(p); /* case */
@@ -610,8 +535,8 @@ static struct node *parse_pipeline(struct parser *p)
 	struct node *n = parse_command(p), *pipe;
 
 	if (n && is_type(p, T_PIPE)) {
-		pipe = new_node(N_PIPELINE);
-		add_kid(pipe, n);
+		pipe = node_new(N_PIPELINE);
+		node_add_kid(pipe, n);
 		while (accept(p, T_PIPE)) {
 			skip_newlines(p);
 			n = parse_command(p);
@@ -619,12 +544,12 @@ static struct node *parse_pipeline(struct parser *p)
 				tree_free(pipe);
 				return NULL;
 			}
-			add_kid(pipe, n);
+			node_add_kid(pipe, n);
 		}
 		n = pipe;
 	}
 	if (n && bang)
-		n = binary(N_NOT, n, NULL);
+		n = node_pair(N_NOT, n, NULL);
 	return n;
 }
 
@@ -638,7 +563,7 @@ static struct node *parse_and_or(struct parser *p)
 		next(p);
 		skip_newlines(p);
 		right = parse_pipeline(p);
-		n = binary(kind, n, right);
+		n = node_pair(kind, n, right);
 		if (!right) {
 			tree_free(n);
 			return NULL;
@@ -666,7 +591,7 @@ static bool at_list_end(struct parser *p, bool nested)
 
 static struct node *append(struct node *list, struct node *n)
 {
-	return list ? binary(N_SEQ, list, n) : n;
+	return list ? node_pair(N_SEQ, list, n) : n;
 }
 
 /* commands separated by ; & (and newlines when NESTED), up to the end
@@ -686,7 +611,7 @@ static struct node *parse_list(struct parser *p, bool nested)
 			return NULL;
 		}
 		if (accept(p, T_AMP))
-			n = binary(N_BACKGROUND, n, NULL);
+			n = node_pair(N_BACKGROUND, n, NULL);
 		else if (!accept(p, T_SEMI) &&
 			 !(nested && is_type(p, T_NEWLINE)))
 			return append(list, n);
@@ -734,115 +659,4 @@ bool parse_subst(struct source *s)
 	if (p.peeked)
 		next(&p);
 	return !p.failed;
-}
-
-/* --- the tree as text again, for job reports */
-
-static void redir_text(const struct redir *r, struct strbuf *b)
-{
-	static const char *const ops[] = {
-	    [R_IN] = "<",	[R_OUT] = ">",	    [R_APPEND] = ">>",
-	    [R_CLOBBER] = ">|", [R_RDWR] = "<>",    [R_DUPIN] = "<&",
-	    [R_DUPOUT] = ">&",	[R_HEREDOC] = "<<",
-	};
-
-	for (; r; r = r->next) {
-		sb_addc(b, ' ');
-		if (r->fd != default_fd(r->op))
-			sb_addnum(b, r->fd);
-		sb_adds(b, ops[r->op]);
-		sb_adds(b, r->op == R_HEREDOC ? r->delim : r->word);
-	}
-}
-
-static void words_text(const struct strvec *v, struct strbuf *b, bool space)
-{
-	for (int i = 0; i < v->n; i++) {
-		if (space || i > 0)
-			sb_addc(b, ' ');
-		sb_adds(b, v->v[i]);
-	}
-}
-
-static void body_text(const char *open, const struct node *n, const char *close,
-		      struct strbuf *b)
-{
-	sb_adds(b, open);
-	tree_text(n, b);
-	sb_adds(b, close);
-}
-
-void tree_text(const struct node *n, struct strbuf *b)
-{
-	static const char *const joins[] = {
-	    [N_AND] = " && ",
-	    [N_OR] = " || ",
-	    [N_SEQ] = "; ",
-	};
-
-	if (!n)
-		return;
-	switch (n->kind) {
-	case N_SIMPLE:
-		words_text(&n->assigns, b, false);
-		words_text(&n->words, b, n->assigns.n > 0);
-		break;
-	case N_PIPELINE:
-		for (int i = 0; i < n->nkids; i++) {
-			if (i)
-				sb_adds(b, " | ");
-			tree_text(n->kids[i], b);
-		}
-		break;
-	case N_AND:
-	case N_OR:
-	case N_SEQ:
-		tree_text(n->left, b);
-		body_text(joins[n->kind], n->right, "", b);
-		break;
-	case N_BACKGROUND:
-		body_text("", n->left, " &", b);
-		break;
-	case N_NOT:
-		body_text("! ", n->left, "", b);
-		break;
-	case N_SUBSHELL:
-		body_text("(", n->left, ")", b);
-		break;
-	case N_GROUP:
-		body_text("{ ", n->left, "; }", b);
-		break;
-	case N_IF:
-		body_text("if ", n->left, "; ", b);
-		body_text("then ", n->right, "; ", b);
-		if (n->third)
-			body_text("else ", n->third, "; ", b);
-		sb_adds(b, "fi");
-		break;
-	case N_WHILE:
-	case N_UNTIL:
-		sb_adds(b, n->kind == N_WHILE ? "while " : "until ");
-		tree_text(n->left, b);
-		body_text("; do ", n->right, "; done", b);
-		break;
-	case N_FOR:
-		sb_adds(b, "for ");
-		sb_adds(b, n->name);
-		if (n->has_in) {
-			sb_adds(b, " in");
-			words_text(&n->words, b, true);
-		}
-		body_text("; do ", n->right, "; done", b);
-		break;
-	case N_CASE:
-		sb_adds(b, "case ");
-		sb_adds(b, n->words.v[0]);
-		sb_adds(b, " in ... esac");
-		break;
-	case N_FUNCDEF:
-		sb_adds(b, n->name);
-		body_text("() ", n->left, "", b);
-		break;
-	}
-	redir_text(n->redirs, b);
 }

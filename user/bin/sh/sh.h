@@ -2,12 +2,14 @@
  *
  * The shell reads commands from a source (input.c: the terminal with a
  * prompt, a script file, a -c string, a pipe), cuts them into tokens
- * (lex.c), builds a tree per command line (parse.c) and runs the tree
- * (exec.c), expanding each word just before it is used (expand.c, with
- * arith.c and glob.c).  Redirections (redir.c), processes and the
- * terminal (jobs.c), variables (vars.c) and built-in commands
- * (builtins.c, test.c) are the services the runner uses.  main.c parses
- * the options and runs the read-parse-run loop.
+ * (lex.c), builds a tree per command line (parse.c, tree.c) and runs the
+ * tree (exec.c), expanding each word just before it is used (expand.c
+ * and param.c, with arith.c and glob.c).  Programs are found and exec'd
+ * by program.c; redirections are redir.c's, processes, jobs and the
+ * terminal jobs.c's, signals and traps trap.c's, variables and functions
+ * vars.c's.  The built-in commands are in builtins.c, with test.c,
+ * printf.c and read.c.  main.c parses the options and runs the
+ * read-parse-run loop; util.c has the growing strings everything uses.
  *
  * Words stay raw in the tree, quotes and all: "$HOME"/x is expanded each
  * time the command runs, so a loop sees the variables of the moment.
@@ -238,6 +240,14 @@ enum parse_result parse_line(struct source *s, struct node **tree);
 /* the commands of a $(...) up to its ')', parsed to find where they
  * end and whether they are correct (errors are reported) */
 bool parse_subst(struct source *s);
+
+/* --- tree.c */
+
+struct node *node_new(enum node_kind kind);
+struct node *node_pair(enum node_kind kind, struct node *left,
+		       struct node *right);
+void node_add_kid(struct node *n, struct node *kid);
+int redir_default_fd(enum redir_op op); /* 0 for <, 1 for > */
 void tree_free(struct node *n);
 void tree_text(const struct node *n, struct strbuf *out); /* for jobs */
 
@@ -340,6 +350,11 @@ int bi_trap(int argc, char **argv);
 #define EV_EXIT 1 /* the process ends after this: exec in place */
 
 int exec_tree(struct node *n, int flags); /* its status, also in $? */
+
+/* --- program.c */
+
+#define DEFAULT_PATH "/bin:/sbin" /* when PATH is unset */
+
 void exec_command(char **argv) __attribute__((noreturn)); /* PATH, #! */
 /* the first DIR/NAME of PATH that is a file access() allows for MODE */
 char *find_in_path(const char *name, const char *path, int mode);
@@ -359,5 +374,6 @@ const struct builtin *builtin_find(const char *name);
 int bi_exec(int argc, char **argv);
 int bi_test(int argc, char **argv);
 int bi_printf(int argc, char **argv);
+int bi_read(int argc, char **argv);
 
 #endif
