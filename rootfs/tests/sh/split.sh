@@ -21,6 +21,9 @@ IFS=
 show $x
 unset IFS
 show $x
+show ${unset_var:-a b}
+show ${unset_var:-"a b" c}
+show "${unset_var:-a b}"
 set -- "one two" three
 show "$@"
 show $@

@@ -71,28 +71,41 @@ static bool is_ifs_white(char c)
 
 /* the value of an expansion: quoted, as it is; unquoted, cut into
  * fields at the characters of IFS */
+/* C from the unquoted result of an expansion: the characters of IFS
+ * cut fields there */
+static void put_unquoted(struct expander *e, char c, const char *ifs)
+{
+	if (!e->split || !strchr(ifs, c)) {
+		put_char(e, c, false);
+	} else if (is_ifs_white(c)) {
+		if (e->started) {
+			end_field(e);
+			e->white_split = true;
+		}
+	} else {
+		/* a:b, a::b and :a have empty fields, "a : b" not */
+		if (e->started || !e->white_split)
+			end_field(e);
+		e->white_split = false;
+	}
+}
+
+static const char *ifs(void)
+{
+	const char *value = var_get("IFS");
+
+	return value ? value : " \t\n";
+}
+
 void put_value(struct expander *e, const char *s, bool quoted)
 {
-	const char *ifs = var_get("IFS");
+	const char *seps = ifs();
 
-	if (!s)
-		return;
-	if (!ifs)
-		ifs = " \t\n";
-	for (; *s; s++) {
-		if (quoted || !e->split || !strchr(ifs, *s)) {
-			put_char(e, *s, quoted);
-		} else if (is_ifs_white(*s)) {
-			if (e->started) {
-				end_field(e);
-				e->white_split = true;
-			}
-		} else {
-			/* a:b, a::b and :a have empty fields, "a : b" not */
-			if (e->started || !e->white_split)
-				end_field(e);
-			e->white_split = false;
-		}
+	for (; s && *s; s++) {
+		if (quoted)
+			put_char(e, *s, true);
+		else
+			put_unquoted(e, *s, seps);
 	}
 }
 
@@ -400,6 +413,9 @@ void expand_raw(struct expander *e, const char *s, const char *end,
 		} else if (mode == UNQUOTED && c == '~' && p == s &&
 			   !e->started && (q = expand_tilde(e, p, end))) {
 			p = q;
+		} else if (mode == UNQUOTED && e->word_splits) {
+			put_unquoted(e, c, ifs()); /* ${x-a b} is two fields */
+			p++;
 		} else {
 			put_char(e, c, mode != UNQUOTED);
 			p++;

@@ -15,6 +15,7 @@ struct expander {
 	bool globby;	       /* an unquoted * ? or [ is in it */
 	bool split;	       /* field splitting and pathname expansion */
 	bool white_split;      /* the last field ended at IFS white space */
+	int word_splits;       /* in the word of ${x-word}: it splits too */
 	bool failed;	       /* an error was reported */
 };
 

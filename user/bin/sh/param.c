@@ -171,7 +171,9 @@ static void put_word(struct expander *e, const char *w, const char *end,
 		put_value(e, s, true);
 		free(s);
 	} else {
+		e->word_splits++;
 		expand_raw(e, w, end, UNQUOTED);
+		e->word_splits--;
 	}
 }
 
