@@ -99,11 +99,37 @@ static int free_id(void)
 	return id;
 }
 
+/* Finished background jobs wait in the list for "wait PID" or a report;
+ * a script that starts many and never waits keeps only the latest. */
+#define DONE_JOBS_KEPT 100
+
+static bool job_done(const struct job *job);
+static void reap_finished(void);
+
+static void forget_old_jobs(void)
+{
+	int done = 0;
+
+	for (struct job *j = jobs; j; j = j->next)
+		done += j->background && job_done(j);
+	for (struct job *j = jobs, *next; j && done > DONE_JOBS_KEPT;
+	     j = next) {
+		next = j->next;
+		if (j->background && job_done(j)) {
+			job_free(j);
+			done--;
+		}
+	}
+}
+
 struct job *job_new(bool background, const struct node *n)
 {
 	struct job *job = xmalloc(sizeof(*job)), **link = &jobs;
 	struct strbuf text = {0};
 
+	reap_finished(); /* no zombies piling up behind background jobs */
+	if (!sh.interactive)
+		forget_old_jobs();
 	memset(job, 0, sizeof(*job));
 	job->background = background;
 	job->id = background ? free_id() : 0;

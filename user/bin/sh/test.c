@@ -18,6 +18,7 @@
 #include "sh.h"
 
 struct test {
+	const char *name; /* test or [ */
 	char **args;
 	int n, pos;
 	bool failed;
@@ -28,7 +29,8 @@ static bool expr_or(struct test *t);
 static void test_error(struct test *t, const char *what, const char *arg)
 {
 	if (!t->failed)
-		sh_error("test: %s%s%s", arg ? arg : "", arg ? ": " : "", what);
+		sh_error("%s: %s%s%s", t->name, arg ? arg : "", arg ? ": " : "",
+			 what);
 	t->failed = true;
 }
 
@@ -283,7 +285,7 @@ static bool by_count(struct test *t, char **a, int n)
 
 int bi_test(int argc, char **argv)
 {
-	struct test t = {.args = argv + 1, .n = argc - 1};
+	struct test t = {.name = argv[0], .args = argv + 1, .n = argc - 1};
 	bool r;
 
 	if (strcmp(argv[0], "[") == 0) {
