@@ -223,13 +223,15 @@ static int exec_pipeline(struct node *n)
 {
 	struct job *job = job_new(false, n);
 	int in = -1, status;
+	bool broken = false; /* a pipe or a fork failed: not all started */
 
-	for (int i = 0; i < n->nkids; i++) {
+	for (int i = 0; i < n->nkids && !broken; i++) {
 		int fds[2] = {-1, -1};
 		pid_t pid;
 
 		if (i < n->nkids - 1 && pipe(fds) < 0) {
 			sh_error("pipe: %s", strerror(errno));
+			broken = true;
 			break;
 		}
 		pid = job_fork(job);
@@ -252,12 +254,13 @@ static int exec_pipeline(struct node *n)
 		if (fds[1] >= 0)
 			close(fds[1]);
 		in = fds[0];
-		if (pid < 0)
-			break;
+		broken = pid < 0;
 	}
 	if (in >= 0)
 		close(in);
-	status = job_wait(job);
+	status = job_wait(job); /* those that did start */
+	if (broken)
+		status = 1;
 	check_errexit(status);
 	return status;
 }
