@@ -14,7 +14,8 @@
  *   - a script the shell opened itself: blocks.
  * A ^C at the prompt ends the terminal's read (read_terminal): the
  * source reports the end of input with `interrupted` set and the main
- * loop abandons the line.
+ * loop abandons the line.  While the lexer has the parser read a $(...),
+ * every byte read is also copied to `record` (lex.c keeps the text).
  */
 #include <errno.h>
 #include <setjmp.h>
