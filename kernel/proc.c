@@ -60,6 +60,22 @@ struct process *proc_at(int slot)
 	return slot >= 0 && slot < PROC_MAX ? procs[slot] : NULL;
 }
 
+int proc_group_session(int pgid)
+{
+	for (int i = 0; i < PROC_MAX; i++)
+		if (procs[i] && !procs[i]->zombie && procs[i]->pgid == pgid)
+			return procs[i]->sid;
+	return -ESRCH;
+}
+
+bool proc_session_alive(int sid)
+{
+	for (int i = 0; i < PROC_MAX; i++)
+		if (procs[i] && !procs[i]->zombie && procs[i]->sid == sid)
+			return true;
+	return false;
+}
+
 static struct process *proc_alloc(void)
 {
 	struct process *p;

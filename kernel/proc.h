@@ -76,6 +76,11 @@ struct process *proc_find(int pid);
 /* The process in table slot 0..PROC_MAX-1, or NULL: for walking them all
  * (for (int i = 0; i < PROC_MAX; i++) if ((p = proc_at(i))) ...). */
 struct process *proc_at(int slot);
+/* The session of process group pgid (a group lies in one session), or
+ * -ESRCH if no live process is in it. */
+int proc_group_session(int pgid);
+/* True if a live process belongs to session sid. */
+bool proc_session_alive(int sid);
 
 /* Wait status encodings, as Linux's. */
 #define W_EXITCODE(code) (((code) & 0xFF) << 8)

@@ -64,16 +64,6 @@ long sys_getpgid(int pid)
 	return p ? p->pgid : -ESRCH;
 }
 
-static bool group_exists(int pgid, int sid)
-{
-	for (int i = 0; i < PROC_MAX; i++) {
-		struct process *p = proc_at(i);
-		if (p && !p->zombie && p->pgid == pgid && p->sid == sid)
-			return true;
-	}
-	return false;
-}
-
 /* As Linux: pid is the caller or a child of it, in the caller's session
  * and not a session leader; joining a group other than its own needs
  * that group in the session.  (Linux's -EACCES for a child that has
@@ -91,7 +81,7 @@ long sys_setpgid(int pid, int pgid)
 		return -EPERM;
 	if (!pgid)
 		pgid = p->pid;
-	if (pgid != p->pid && !group_exists(pgid, me->sid))
+	if (pgid != p->pid && proc_group_session(pgid) != me->sid)
 		return -EPERM;
 	p->pgid = pgid;
 	return 0;

@@ -392,32 +392,20 @@ static void set_termios(const struct termios *t)
 	readers_wake(); /* sleepers re-check under the new rules */
 }
 
-static bool group_in_session(int pgrp, int sid, bool *exists)
-{
-	*exists = false;
-	for (int i = 0; i < PROC_MAX; i++) {
-		struct process *p = proc_at(i);
-		if (p && !p->zombie && p->pgid == pgrp) {
-			*exists = true;
-			if (p->sid == sid)
-				return true;
-		}
-	}
-	return false;
-}
-
 /* TIOCSPGRP: the new foreground group must be in the caller's session. */
 static int set_foreground(struct process *me, const int *upgrp)
 {
-	int pgrp;
-	bool exists;
+	int pgrp, sid;
 
 	if (copy_from_user(&pgrp, upgrp, sizeof(pgrp)))
 		return -EFAULT;
 	if (pgrp < 0)
 		return -EINVAL;
-	if (!group_in_session(pgrp, me->sid, &exists))
-		return exists ? -EPERM : -ESRCH;
+	sid = proc_group_session(pgrp);
+	if (sid < 0)
+		return sid;
+	if (sid != me->sid)
+		return -EPERM;
 	tty.pgrp = pgrp;
 	return 0;
 }
@@ -426,17 +414,11 @@ static int set_foreground(struct process *me, const int *upgrp)
  * only if arg is 1 (root's right to steal it, and everyone is root). */
 static int take_controlling(struct process *me, unsigned long arg)
 {
-	bool alive = false;
-
 	if (me->pid != me->sid)
 		return -EPERM;
 	if (tty.sid == me->sid)
 		return 0;
-	for (int i = 0; i < PROC_MAX && tty.sid; i++) {
-		struct process *p = proc_at(i);
-		alive |= p && !p->zombie && p->sid == tty.sid;
-	}
-	if (alive && arg != 1)
+	if (tty.sid && proc_session_alive(tty.sid) && arg != 1)
 		return -EPERM;
 	tty.sid = me->sid;
 	tty.pgrp = me->pgid;
