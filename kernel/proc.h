@@ -50,6 +50,11 @@ struct process {
 	uint64_t saved_mask;
 	bool restore_mask;
 	stack_t altstack; /* sigaltstack; ss_size 0: none */
+	/* /proc/PID/io: read and write system calls and the bytes they
+	 * moved (Linux's inc_syscr/add_rchar), counted in sys_fs.c */
+	struct {
+		uint64_t rchar, wchar, syscr, syscw;
+	} io;
 };
 
 /* The process the running task belongs to (NULL in kernel threads). */

@@ -172,7 +172,30 @@ long sys_close(int fd)
 
 /* --- reading and writing */
 
-static long rw(int fd, void *buf, size_t n, bool write, const uint64_t *pos)
+/* Counts a read or write system call that returned r for /proc/PID/io,
+ * as Linux does (inc_syscr, add_rchar): read and write once they reach
+ * the file (a bad descriptor or buffer is not counted), readv and writev
+ * always, once.  In the system calls rather than in vfs_read, which the
+ * kernel's own readers (monitor, fsbench) call too. */
+static long account(bool write, long r)
+{
+	struct process *p = current_proc();
+	uint64_t moved = r > 0 ? (uint64_t)r : 0;
+
+	if (write) {
+		p->io.syscw++;
+		p->io.wchar += moved;
+	} else {
+		p->io.syscr++;
+		p->io.rchar += moved;
+	}
+	return r;
+}
+
+/* read, write, pread64, pwrite64 and one segment of readv or writev
+ * (IN_VECTOR: rwv counts the call) */
+static long rw(int fd, void *buf, size_t n, bool write, const uint64_t *pos,
+	       bool in_vector)
 {
 	struct file *f = fget(fd);
 	long r;
@@ -188,6 +211,8 @@ static long rw(int fd, void *buf, size_t n, bool write, const uint64_t *pos)
 		return -EFAULT;
 	if ((long)n < 0)
 		return -EINVAL;
+	if (pos && !f->inode)
+		return -ESPIPE; /* pipes and sockets have no positions */
 	n = MIN(n, MAX_RW);
 	if (on_disk(f))
 		mutex_lock(&fs_lock);
@@ -197,24 +222,24 @@ static long rw(int fd, void *buf, size_t n, bool write, const uint64_t *pos)
 		r = write ? vfs_write(f, buf, n) : vfs_read(f, buf, n);
 	if (on_disk(f))
 		mutex_unlock(&fs_lock);
-	return r;
+	return in_vector ? r : account(write, r);
 }
 
-long sys_read(int fd, void *buf, size_t n) { return rw(fd, buf, n, false, NULL); }
-long sys_write(int fd, const void *buf, size_t n) { return rw(fd, (void *)buf, n, true, NULL); }
+long sys_read(int fd, void *buf, size_t n) { return rw(fd, buf, n, false, NULL, false); }
+long sys_write(int fd, const void *buf, size_t n) { return rw(fd, (void *)buf, n, true, NULL, false); }
 
 long sys_pread64(int fd, void *buf, size_t n, uint32_t lo, uint32_t hi)
 {
 	uint64_t pos = (uint64_t)hi << 32 | lo;
 
-	return (int64_t)pos < 0 ? -EINVAL : rw(fd, buf, n, false, &pos);
+	return (int64_t)pos < 0 ? -EINVAL : rw(fd, buf, n, false, &pos, false);
 }
 
 long sys_pwrite64(int fd, const void *buf, size_t n, uint32_t lo, uint32_t hi)
 {
 	uint64_t pos = (uint64_t)hi << 32 | lo;
 
-	return (int64_t)pos < 0 ? -EINVAL : rw(fd, (void *)buf, n, true, &pos);
+	return (int64_t)pos < 0 ? -EINVAL : rw(fd, (void *)buf, n, true, &pos, false);
 }
 
 static long rwv(int fd, const struct iovec *uiov, int count, bool write)
@@ -230,7 +255,7 @@ static long rwv(int fd, const struct iovec *uiov, int count, bool write)
 		long n;
 		if (copy_from_user(&iov, uiov + i, sizeof(iov)))
 			return total ? total : -EFAULT;
-		n = rw(fd, iov.iov_base, iov.iov_len, write, NULL);
+		n = rw(fd, iov.iov_base, iov.iov_len, write, NULL, true);
 		if (n < 0)
 			return total ? total : n;
 		total += n;
@@ -240,8 +265,15 @@ static long rwv(int fd, const struct iovec *uiov, int count, bool write)
 	return total;
 }
 
-long sys_readv(int fd, const struct iovec *iov, int n) { return rwv(fd, iov, n, false); }
-long sys_writev(int fd, const struct iovec *iov, int n) { return rwv(fd, iov, n, true); }
+long sys_readv(int fd, const struct iovec *iov, int n)
+{
+	return account(false, rwv(fd, iov, n, false));
+}
+
+long sys_writev(int fd, const struct iovec *iov, int n)
+{
+	return account(true, rwv(fd, iov, n, true));
+}
 
 long sys_lseek(int fd, int32_t off, int whence)
 {

@@ -7,6 +7,7 @@
  *	/proc/PID/status   the same as "Name:\tvalue" lines
  *	/proc/PID/cmdline  argv, each string NUL-terminated
  *	/proc/PID/exe      a symbolic link to the program's path
+ *	/proc/PID/io       its read and write system calls and bytes (syscr...)
  *	/proc/self         a symbolic link to the reader's own PID
  *
  * Nothing is stored: an inode's number names the process and the file
@@ -24,7 +25,7 @@
 #include "kernel/vfs.h"
 #include "kernel/vm.h"
 
-enum { PID_DIR = 1, PID_STAT, PID_STATUS, PID_CMDLINE, PID_EXE, PID_KINDS };
+enum { PID_DIR = 1, PID_STAT, PID_STATUS, PID_CMDLINE, PID_EXE, PID_IO, PID_KINDS };
 
 #define CONSOLE_TTY_NR (5 << 8 | 1) /* /dev/console's number, encoded */
 #define USER_HZ 100 /* the clock-tick unit of Linux's stat times */
@@ -115,11 +116,22 @@ static size_t show_cmdline(struct process *p, char *buf, size_t size)
 	return n;
 }
 
+/* Linux's /proc/PID/io; nothing here reaches the disk's own counters
+ * (read_bytes, write_bytes), so those are 0 */
+static size_t show_io(struct process *p, char *buf, size_t size)
+{
+	return ksnprintf(buf, size,
+			 "rchar: %llu\nwchar: %llu\nsyscr: %llu\nsyscw: %llu\n"
+			 "read_bytes: 0\nwrite_bytes: 0\ncancelled_write_bytes: 0\n",
+			 p->io.rchar, p->io.wchar, p->io.syscr, p->io.syscw);
+}
+
 static const struct proc_file pid_files[PID_KINDS] = {
 	[PID_STAT] = { "stat", NULL, show_stat },
 	[PID_STATUS] = { "status", NULL, show_status },
 	[PID_CMDLINE] = { "cmdline", NULL, show_cmdline },
 	[PID_EXE] = { "exe", NULL, NULL },
+	[PID_IO] = { "io", NULL, show_io },
 };
 
 /* --- the links */

@@ -14,7 +14,8 @@ requests and responses.
 
 In the OS the same programs run as init's program (bootrun.py) on the
 console, a terminal: lines typed, their timing, and storetofile's file
-read back from the disk image after the power-off.
+read back from the disk image after the power-off, and read4's counts
+from this kernel's /proc/self/io.
 """
 
 import os
@@ -262,6 +263,20 @@ def test_lowio_and_lowio_std_in_the_os():
         q.send("hello\r")
         out, rc = finish(q)
     assert rc == 0 and out.endswith("hello\nGot 6 chars\n"), out
+
+
+def test_read4_in_the_os():
+    # the kernel counts the read system calls (/proc/self/io) as Linux does
+    out, rc = boot_run(["/bin/read4", "/bin/lowio"])
+    assert rc == 0, out
+    raw, buffered = out.splitlines()[-2:]
+    m = re.match(r"read\(\): +(\d+) calls of 4 bytes, (\d+) read system calls", raw)
+    assert m and int(m.group(2)) == int(m.group(1)), raw  # one per call
+    calls = int(m.group(1))
+    m = re.match(r"fread\(\): +(\d+) calls of 4 bytes, (\d+) read system calls",
+                 buffered)
+    assert m and int(m.group(1)) == calls and \
+        int(m.group(2)) <= calls * 4 // 1024 + 2, buffered  # a buffer each
 
 
 def test_bufdemo_on_the_console():

@@ -1,8 +1,10 @@
 /* tests/os/procfs.c - /proc as ps, free and df read it: /proc/self,
- * /proc/PID/stat (Linux's 52 fields), status, cmdline, exe, the process
- * directories in a listing, and a zombie's state.
+ * /proc/PID/stat (Linux's 52 fields), status, cmdline, exe, io (the
+ * read and write counts read4 shows), the process directories in a
+ * listing, and a zombie's state.
  */
 #include <stdbool.h>
+#include <sys/uio.h>
 
 #include "t.h"
 
@@ -113,6 +115,67 @@ static void exe_link(void)
 	T_STREQ(link, want);
 }
 
+struct io {
+	long long rchar, wchar, syscr, syscw;
+	long size; /* of the text: what reading it added to rchar */
+};
+
+static long long io_field(const char *text, const char *name)
+{
+	const char *line = strstr(text, name);
+
+	if (!line)
+		T_FAIL("no %s in /proc/self/io:\n%s", name, text);
+	return strtoll(line + strlen(name), NULL, 10);
+}
+
+/* /proc/self/io, read with one read(2) */
+static struct io read_io(void)
+{
+	char buf[512];
+	struct io io;
+	int fd = T_OK(open("/proc/self/io", O_RDONLY));
+
+	io.size = T_OK(read(fd, buf, sizeof(buf) - 1));
+	close(fd);
+	buf[io.size] = 0;
+	io.rchar = io_field(buf, "rchar: ");
+	io.wchar = io_field(buf, "wchar: ");
+	io.syscr = io_field(buf, "syscr: ");
+	io.syscw = io_field(buf, "syscw: ");
+	T_TRUE(strstr(buf, "read_bytes: ") && strstr(buf, "cancelled_write_bytes: "));
+	return io;
+}
+
+/* each read and write system call counts once, with the bytes it moved;
+ * calls that never reach a file do not count */
+static void io_counts(void)
+{
+	char buf[16];
+	int p[2];
+	struct iovec iov[2] = { { buf, 3 }, { buf + 3, 4 } };
+	struct io before, after;
+
+	T_OK(pipe(p));
+	before = read_io();
+	T_EQ(write(p[1], "0123456789abc", 13), 13);
+	T_EQ(write(p[1], "", 0), 0);
+	T_EQ(read(p[0], buf, 4), 4);
+	T_EQ(readv(p[0], iov, 2), 7);
+	T_EQ(pread(p[0], buf, 1, 0), -1); /* a pipe: ESPIPE */
+	T_ERR(read(-1, buf, 1), EBADF);
+	T_ERR(write(-1, buf, 1), EBADF);
+	after = read_io();
+	/* the first read of /proc/self/io counts in the second; pread on a
+	 * pipe, like a bad descriptor, never reaches the file */
+	T_EQ(after.syscr - before.syscr, 1 + 2);
+	T_EQ(after.rchar - before.rchar, before.size + 4 + 7);
+	T_EQ(after.syscw - before.syscw, 2);
+	T_EQ(after.wchar - before.wchar, 13);
+	close(p[0]);
+	close(p[1]);
+}
+
 static bool listed(const char *dir, const char *name)
 {
 	char buf[4096];
@@ -140,6 +203,7 @@ static void listing(void)
 	T_TRUE(listed("/proc/self", "cmdline"));
 	T_TRUE(listed("/proc/self", "status"));
 	T_TRUE(listed("/proc/self", "exe"));
+	T_TRUE(listed("/proc/self", "io"));
 }
 
 /* a zombie is Z until reaped; then its directory is gone */
@@ -182,6 +246,7 @@ static const struct t_case cases[] = {
 	T(status_lines),
 	T(cmdline_of_child),
 	T(exe_link),
+	T(io_counts),
 	T(listing),
 	T(zombie_and_gone),
 };
