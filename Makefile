@@ -156,9 +156,12 @@ $(B)/bench/%: tools/bench/%.c $(UCRT) $(ULIBC)
 	$(CC) $(UCFLAGS) $(ULDFLAGS) -o $@ $(UCRT) $< $(ULIBC) -lgcc
 
 # --- the root filesystem image, from a staging tree: rootfs/, then
-# the programs in /bin and /sbin, the test programs in /tests.
+# the programs in /bin and /sbin, the test programs in /tests, and the
+# OS's own sources in /usr/src (to read, grep and find inside the OS).
 ROOTFS_FILES := $(shell find rootfs -type f 2>/dev/null)
-$(B)/disk.img: $(ROOTFS_FILES) Makefile $(USER_BINS) $(OS_TESTS)
+IMAGE_SRCS := $(shell find boot kernel drivers net libc user tests/os \
+	-type f \( -name '*.[chS]' -o -name '*.asm' \) 2>/dev/null)
+$(B)/disk.img: $(ROOTFS_FILES) Makefile $(USER_BINS) $(OS_TESTS) $(IMAGE_SRCS)
 	@rm -rf $(B)/rootfs
 	@mkdir -p $(B)/rootfs/dev $(B)/rootfs/proc $(B)/rootfs/sbin $(B)/rootfs/bin \
 		$(B)/rootfs/tests
@@ -166,6 +169,8 @@ $(B)/disk.img: $(ROOTFS_FILES) Makefile $(USER_BINS) $(OS_TESTS)
 	$(if $(filter $(B)/user/bin/%,$(USER_BINS)),cp $(filter $(B)/user/bin/%,$(USER_BINS)) $(B)/rootfs/bin/)
 	$(if $(filter $(B)/user/sbin/%,$(USER_BINS)),cp $(filter $(B)/user/sbin/%,$(USER_BINS)) $(B)/rootfs/sbin/)
 	cp $(OS_TESTS) $(B)/rootfs/tests/
+	@echo "  sources -> $(B)/rootfs/usr/src"; mkdir -p $(B)/rootfs/usr/src
+	@cp --parents $(IMAGE_SRCS) $(B)/rootfs/usr/src/
 	rm -f $@
 	$(MKE2FS) -q -F -t ext2 -L root -E root_owner=0:0 -d $(B)/rootfs $@ $(DISK_SIZE)
 
