@@ -10,14 +10,18 @@
 #include "kernel/uapi/dirent.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/fcntl.h"
+#include "kernel/uapi/in.h"
+#include "kernel/uapi/net.h"
 #include "kernel/uapi/ldt.h"
 #include "kernel/uapi/mman.h"
 #include "kernel/uapi/poll.h"
 #include "kernel/uapi/random.h"
 #include "kernel/uapi/reboot.h"
 #include "kernel/uapi/signal.h"
+#include "kernel/uapi/socket.h"
 #include "kernel/uapi/stat.h"
 #include "kernel/uapi/statfs.h"
+#include "kernel/uapi/tcp.h"
 #include "kernel/uapi/sysinfo.h"
 #include "kernel/uapi/termios.h"
 #include "kernel/uapi/time.h"
@@ -116,6 +120,23 @@ static const struct uapi_layout uapi_layouts[] = {
     {"winsize.ws_col", M(struct winsize, ws_col)},
     {"iovec", 0, sizeof(struct iovec)},
     {"iovec.iov_len", M(struct iovec, iov_len)},
+    {"sockaddr", 0, sizeof(struct sockaddr)},
+    {"sockaddr.sa_data", M(struct sockaddr, sa_data)},
+    {"sockaddr_storage", 0, sizeof(struct sockaddr_storage)},
+    {"sockaddr_in", 0, sizeof(struct sockaddr_in)},
+    {"sockaddr_in.sin_port", M(struct sockaddr_in, sin_port)},
+    {"sockaddr_in.sin_addr", M(struct sockaddr_in, sin_addr)},
+    {"msghdr", 0, sizeof(struct msghdr)},
+    {"msghdr.msg_namelen", M(struct msghdr, msg_namelen)},
+    {"msghdr.msg_iov", M(struct msghdr, msg_iov)},
+    {"msghdr.msg_iovlen", M(struct msghdr, msg_iovlen)},
+    {"msghdr.msg_control", M(struct msghdr, msg_control)},
+    {"msghdr.msg_controllen", M(struct msghdr, msg_controllen)},
+    {"msghdr.msg_flags", M(struct msghdr, msg_flags)},
+    {"cmsghdr", 0, sizeof(struct cmsghdr)},
+    {"cmsghdr.cmsg_level", M(struct cmsghdr, cmsg_level)},
+    {"cmsghdr.cmsg_type", M(struct cmsghdr, cmsg_type)},
+    {"linger", 0, sizeof(struct linger)},
     {"stack_t", 0, sizeof(stack_t)},
     {"stack_t.ss_flags", M(stack_t, ss_flags)},
     {"stack_t.ss_size", M(stack_t, ss_size)},

@@ -11,7 +11,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/net.h>
 #include <linux/reboot.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <signal.h>
 #include <stddef.h>
@@ -19,6 +22,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/random.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/sysinfo.h>
@@ -103,6 +107,23 @@ const struct uapi_layout host_layouts[] = {
     {"winsize.ws_col", M(struct winsize, ws_col)},
     {"iovec", 0, sizeof(struct iovec)},
     {"iovec.iov_len", M(struct iovec, iov_len)},
+    {"sockaddr", 0, sizeof(struct sockaddr)},
+    {"sockaddr.sa_data", M(struct sockaddr, sa_data)},
+    {"sockaddr_storage", 0, sizeof(struct sockaddr_storage)},
+    {"sockaddr_in", 0, sizeof(struct sockaddr_in)},
+    {"sockaddr_in.sin_port", M(struct sockaddr_in, sin_port)},
+    {"sockaddr_in.sin_addr", M(struct sockaddr_in, sin_addr)},
+    {"msghdr", 0, sizeof(struct msghdr)},
+    {"msghdr.msg_namelen", M(struct msghdr, msg_namelen)},
+    {"msghdr.msg_iov", M(struct msghdr, msg_iov)},
+    {"msghdr.msg_iovlen", M(struct msghdr, msg_iovlen)},
+    {"msghdr.msg_control", M(struct msghdr, msg_control)},
+    {"msghdr.msg_controllen", M(struct msghdr, msg_controllen)},
+    {"msghdr.msg_flags", M(struct msghdr, msg_flags)},
+    {"cmsghdr", 0, sizeof(struct cmsghdr)},
+    {"cmsghdr.cmsg_level", M(struct cmsghdr, cmsg_level)},
+    {"cmsghdr.cmsg_type", M(struct cmsghdr, cmsg_type)},
+    {"linger", 0, sizeof(struct linger)},
     {"stack_t", 0, sizeof(stack_t)},
     {"stack_t.ss_flags", M(stack_t, ss_flags)},
     {"stack_t.ss_size", M(stack_t, ss_size)},
