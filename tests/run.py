@@ -366,6 +366,12 @@ def main():
                         help="jobs at a time (default 2)")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+    # A shell starts a background job with SIGINT and SIGQUIT ignored, and
+    # ignored signals stay ignored across exec: every program the tests
+    # start would then survive the ^C and kill -INT the tests send.  A
+    # handler (Python's own, for SIGINT) is reset to the default by exec.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGQUIT, signal.SIG_DFL)
 
     workers = max(1, args.jobs)
     report = Report(args.keyword, args.verbose)
