@@ -97,6 +97,9 @@ struct linger {
 #define SO_PROTOCOL 38
 #define SO_DOMAIN 39
 
+/* cmsg_type at level SOL_SOCKET */
+#define SCM_RIGHTS 1 /* file descriptors (AF_UNIX) */
+
 #define SHUT_RD 0
 #define SHUT_WR 1
 #define SHUT_RDWR 2
