@@ -1,0 +1,97 @@
+/* net/netif_virtio.c - glue between lwIP and the virtio-net driver.
+ *
+ * The two directions, with the driver's halves (drivers/virtio_net.c):
+ *
+ *   receive   the driver's deferred half (kworker thread) calls rx_input
+ *             for each frame: copy it into a pbuf from the pool and hand
+ *             it to netif->input, which is tcpip_input: it only posts the
+ *             pbuf to the tcpip thread's mailbox and never sleeps, as
+ *             deferred work must not.  The tcpip thread then runs
+ *             ethernet_input under the core lock.
+ *   transmit  lwIP calls linkoutput in task context under the core lock
+ *             (the tcpip thread, or a task making a netconn call):
+ *             take a TX buffer (sleeping while the ring is full, which
+ *             only this task waits out: the deferred half never takes
+ *             the core lock), copy the pbuf chain into it, queue it.
+ *
+ * Copies, not zero-copy: one memcpy of at most 1514 bytes each way is
+ * cheap next to the rest of the path, and the driver's buffers stay
+ * preallocated and fixed.
+ */
+#include "net/netif_virtio.h"
+
+#include "drivers/virtio_net.h"
+#include "lwip/etharp.h"
+#include "lwip/pbuf.h"
+#include "lwip/snmp.h"
+#include "lwip/stats.h"
+#include "netif/ethernet.h"
+
+/* The receive hook, in the driver's deferred half: must not sleep. */
+static bool rx_input(void *arg, const void *frame, size_t len)
+{
+	struct netif *netif = arg;
+	struct pbuf *p = pbuf_alloc(PBUF_RAW, (u16_t)len, PBUF_POOL);
+
+	if (!p) {
+		LINK_STATS_INC(link.memerr);
+		LINK_STATS_INC(link.drop);
+		return false;
+	}
+	pbuf_take(p, frame, (u16_t)len);
+	LINK_STATS_INC(link.recv);
+	MIB2_STATS_NETIF_ADD(netif, ifinoctets, len);
+	if (netif->input(p, netif) != ERR_OK) { /* the mailbox is full */
+		pbuf_free(p);
+		LINK_STATS_INC(link.drop);
+		return false;
+	}
+	return true;
+}
+
+/* lwIP's linkoutput: one whole Ethernet frame in p (a chain). */
+static err_t linkoutput(struct netif *netif, struct pbuf *p)
+{
+	uint8_t *buf;
+	int slot;
+
+	(void)netif;
+	if (p->tot_len > VIRTIO_NET_FRAME_MAX) {
+		LINK_STATS_INC(link.lenerr);
+		LINK_STATS_INC(link.drop);
+		return ERR_BUF;
+	}
+	slot = virtio_net_tx_get(&buf); /* may sleep: the ring is full */
+	if (slot < 0) {
+		LINK_STATS_INC(link.drop);
+		return ERR_IF;
+	}
+	pbuf_copy_partial(p, buf, p->tot_len, 0);
+	if (virtio_net_tx_put(slot, p->tot_len) < 0) {
+		LINK_STATS_INC(link.err);
+		return ERR_IF;
+	}
+	LINK_STATS_INC(link.xmit);
+	MIB2_STATS_NETIF_ADD(netif, ifoutoctets, p->tot_len);
+	return ERR_OK;
+}
+
+err_t virtio_netif_init(struct netif *netif)
+{
+	if (!virtio_net_present())
+		return ERR_IF;
+	netif->name[0] = 'e';
+	netif->name[1] = 'n';
+	netif->hwaddr_len = ETH_HWADDR_LEN;
+	virtio_net_mac(netif->hwaddr);
+	netif->mtu = VIRTIO_NET_MTU;
+	netif->flags =
+	    NETIF_FLAG_BROADCAST | NETIF_FLAG_ETHARP | NETIF_FLAG_ETHERNET;
+	if (virtio_net_link_up())
+		netif->flags |= NETIF_FLAG_LINK_UP;
+	netif->output = etharp_output;
+	netif->linkoutput = linkoutput;
+	MIB2_INIT_NETIF(netif, snmp_ifType_ethernet_csmacd, 0);
+	virtio_net_set_rx(rx_input, netif, NULL, NULL);
+	return ERR_OK;
+}
