@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define FD_MAX 256
+#define FD_MAX 1024 /* Linux's default RLIMIT_NOFILE */
 
 struct file;
 

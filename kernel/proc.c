@@ -76,6 +76,15 @@ bool proc_session_alive(int sid)
 	return false;
 }
 
+int proc_count(void)
+{
+	int n = 0;
+
+	for (int i = 0; i < PROC_MAX; i++)
+		n += procs[i] != NULL;
+	return n;
+}
+
 static struct process *proc_alloc(void)
 {
 	struct process *p;
@@ -94,6 +103,7 @@ static struct process *proc_alloc(void)
 	}
 	p->pid = next_pid++;
 	p->umask = 022;
+	p->nproc.cur = p->nproc.max = PROC_MAX;
 	p->start_ns = time_ns();
 	procs[slot] = p;
 	return p;
@@ -191,9 +201,12 @@ int proc_start_init(const char *path, char *const argv[], char *const envp[])
 
 int proc_fork(struct trap_frame *tf)
 {
-	struct process *parent = current_proc(), *child = proc_alloc();
+	struct process *parent = current_proc(), *child;
 	struct trap_frame child_tf = *tf;
 
+	if (proc_count() >= (int)parent->nproc.cur)
+		return -EAGAIN;
+	child = proc_alloc();
 	if (IS_ERR(child))
 		return PTR_ERR(child);
 	child->mm = mm_fork(parent->mm);
@@ -211,6 +224,7 @@ int proc_fork(struct trap_frame *tf)
 	proc_set_exe(child, parent->exe);
 	memcpy(child->exe_path, parent->exe_path, sizeof(child->exe_path));
 	child->umask = parent->umask;
+	child->nproc = parent->nproc;
 	child->pgid = parent->pgid;
 	child->sid = parent->sid;
 	fpu_save_image(child->task->fpu); /* the child's FPU is ours, now */

@@ -16,7 +16,10 @@
 #include "kernel/task.h"
 #include "kernel/uapi/signal.h"
 
-#define PROC_MAX 64 /* processes at once: fork gives -EAGAIN beyond */
+/* processes at once: fork gives -EAGAIN beyond (or beyond the forking
+ * process's RLIMIT_NPROC, if lower).  Enough for a fork-per-connection
+ * server with hundreds of clients. */
+#define PROC_MAX 512
 
 struct mm;
 struct inode;
@@ -55,6 +58,12 @@ struct process {
 	struct {
 		uint64_t rchar, wchar, syscr, syscw;
 	} io;
+	/* RLIMIT_NPROC, inherited by fork: fork fails with -EAGAIN when
+	 * nproc.cur processes exist (Linux exempts root; this OS, whose only
+	 * user is root, does not, so a program can fence in a fork bomb) */
+	struct {
+		uint32_t cur, max;
+	} nproc;
 };
 
 /* The process the running task belongs to (NULL in kernel threads). */
@@ -78,6 +87,8 @@ void proc_set_exe(struct process *p, struct inode *exe);
 void proc_set_cmdline(struct process *p, char *const argv[]);
 /* The process with pid, or NULL. */
 struct process *proc_find(int pid);
+/* Processes that exist (zombies too). */
+int proc_count(void);
 /* The process in table slot 0..PROC_MAX-1, or NULL: for walking them all
  * (for (int i = 0; i < PROC_MAX; i++) if ((p = proc_at(i))) ...). */
 struct process *proc_at(int slot);

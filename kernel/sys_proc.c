@@ -301,11 +301,16 @@ struct rlimit32 {
 };
 
 #define RLIMIT_STACK 3
+#define RLIMIT_NPROC 6
 #define RLIMIT_NOFILE 7
 #define RLIM_INFINITY 0xFFFFFFFFu
 
 static struct rlimit32 limit_of(unsigned res)
 {
+	struct process *p = current_proc();
+
+	if (res == RLIMIT_NPROC)
+		return (struct rlimit32){ p->nproc.cur, p->nproc.max };
 	if (res == RLIMIT_STACK)
 		return (struct rlimit32){ USER_STACK_SIZE, USER_STACK_SIZE };
 	if (res == RLIMIT_NOFILE)
@@ -322,6 +327,24 @@ long sys_ugetrlimit(unsigned res, struct rlimit32 *out)
 	return copy_to_user(out, &l, sizeof(l));
 }
 
+/* prlimit64's new limit: only RLIMIT_NPROC can change (up to PROC_MAX,
+ * the table's size); the others are fixed. */
+static long set_limit(unsigned res, const void *new_limit)
+{
+	uint64_t v[2];
+	struct process *p = current_proc();
+
+	if (copy_from_user(v, new_limit, sizeof(v)))
+		return -EFAULT;
+	if (v[0] > v[1])
+		return -EINVAL;
+	if (res != RLIMIT_NPROC)
+		return -EPERM;
+	p->nproc.cur = (uint32_t)MIN(v[0], (uint64_t)PROC_MAX);
+	p->nproc.max = (uint32_t)MIN(v[1], (uint64_t)PROC_MAX);
+	return 0;
+}
+
 long sys_prlimit64(int pid, unsigned res, const void *new_limit, uint64_t *old)
 {
 	struct rlimit32 l = limit_of(res);
@@ -332,7 +355,7 @@ long sys_prlimit64(int pid, unsigned res, const void *new_limit, uint64_t *old)
 		return -ESRCH;
 	if (res >= 16)
 		return -EINVAL;
-	if (new_limit)
-		return -EPERM; /* limits are fixed */
-	return old ? copy_to_user(old, v, sizeof(v)) : 0;
+	if (old && copy_to_user(old, v, sizeof(v)))
+		return -EFAULT;
+	return new_limit ? set_limit(res, new_limit) : 0;
 }

@@ -15,8 +15,10 @@
  * for the next round.  Where /proc/meminfo exists (this OS) the kernel's
  * memory must also be exactly what it was before the rounds.
  *
- * processes_run_out: 64 KiB a level.  On this OS the process table
- * (PROC_MAX) ends the chain long before DEPTH_CAP; on Linux nothing runs
+ * processes_run_out: 64 KiB a level.  On this OS the case first lowers
+ * its RLIMIT_NPROC to NPROC_LIMIT, which then ends the chain long before
+ * DEPTH_CAP (the process table itself holds 512, and this OS enforces
+ * the limit for root too); on Linux, which exempts root, nothing runs
  * out that early, so the cap ends it.
  * memory_runs_out (this OS only): megabytes a level, so that memory ends
  * the chain, at a different step for each size (filling a level, fork,
@@ -32,11 +34,14 @@
 #define T_TIMEOUT_MS 240000 /* ~1,000 fork+execve under TCG */
 
 #include <sys/mman.h>
+#include <sys/syscall.h>
 
 #include "t.h"
 
 #define ROUNDS 10
-#define DEPTH_CAP 100 /* beyond PROC_MAX: this OS must run out first */
+#define DEPTH_CAP 100 /* beyond NPROC_LIMIT: this OS must run out first */
+#define NPROC_LIMIT 64
+#define RLIMIT_NPROC 6
 #define DEPTH_MIN 30  /* Pintos's floor for "forked enough" */
 #define LEVEL_FAILED 255
 #define LEVEL_FILES 6 /* opens of each kind per level */
@@ -353,7 +358,12 @@ static int same_depth(int rounds, int kb)
 
 static void processes_run_out(void)
 {
-	int depth = same_depth(ROUNDS, LEVEL_KB);
+	unsigned long long limit[2] = {NPROC_LIMIT, NPROC_LIMIT};
+	int depth;
+
+	if (!t_on_linux())
+		T_OK(syscall(SYS_prlimit64, 0, RLIMIT_NPROC, limit, NULL));
+	depth = same_depth(ROUNDS, LEVEL_KB);
 
 	if (depth < DEPTH_MIN)
 		T_FAIL("depth %d, want at least %d", depth, DEPTH_MIN);

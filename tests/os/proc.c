@@ -671,6 +671,30 @@ static int helper(int argc, char **argv)
 	return 127;
 }
 
+/* RLIMIT_NPROC through prlimit64 (glibc's setrlimit): read back as set,
+ * cur above max is EINVAL, and (this OS only: Linux exempts root) fork
+ * fails with EAGAIN once that many processes exist */
+static void nproc_limit(void)
+{
+	unsigned long long one[2] = {1, 1}, bad[2] = {5, 4}, got[2];
+	pid_t pid;
+
+	T_ERR(syscall(SYS_prlimit64, 0, 6, bad, NULL), EINVAL);
+	T_OK(syscall(SYS_prlimit64, 0, 6, one, NULL));
+	T_OK(syscall(SYS_prlimit64, 0, 6, NULL, got));
+	T_EQ(got[0], 1);
+	T_EQ(got[1], 1);
+	if (t_on_linux())
+		return;
+	T_ERR(fork(), EAGAIN);
+	one[0] = one[1] = 512;
+	T_OK(syscall(SYS_prlimit64, 0, 6, one, NULL)); /* root may raise it */
+	pid = t_fork();
+	if (pid == 0)
+		_exit(0);
+	T_EXITED(t_wait(pid), 0);
+}
+
 static const struct t_case cases[] = {
     T(fork_basics),
     T(exit_codes),
@@ -700,6 +724,7 @@ static const struct t_case cases[] = {
     T(sse_state_per_process),
     T(sessions),
     T(process_groups),
+    T(nproc_limit),
 };
 
 T_MAIN(cases, helper)
