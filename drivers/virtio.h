@@ -140,6 +140,11 @@ void virtq_kick(struct virtq *q);
  * device wrote), false when the used ring holds nothing new.  *head is
  * as the device wrote it: the caller checks it is one of its chains. */
 bool virtq_pop(struct virtq *q, uint32_t *head, uint32_t *len);
+/* Asks the device to interrupt (or not) when it returns a chain on q; a
+ * hint the device may ignore.  Turning them on is followed by a full
+ * barrier, so a virtq_has_used() after it sees whatever the device
+ * returned without an interrupt. */
+void virtq_want_irq(struct virtq *q, bool on);
 /* Whether the used ring has entries not yet taken. */
 bool virtq_has_used(const struct virtq *q);
 

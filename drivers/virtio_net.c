@@ -15,9 +15,11 @@
  *
  *   transmit side   virtio_net_tx_get/put (lwIP's linkoutput, in task
  *   (top half)      context): take a free TX slot (reclaiming finished
- *                   ones first; when the ring is full, sleep on tx_wait
- *                   until the deferred half frees one), copy the frame
- *                   in, post the slot and notify the device.
+ *                   ones first; when the ring is full, turn TX
+ *                   interrupts on and sleep on tx_wait until the
+ *                   deferred half frees one), copy the frame in, post
+ *                   the slot and notify the device.  TX interrupts are
+ *                   off otherwise: nobody waits for them.
  *   interrupt half  vnet_irq(), with interrupts off: read the ISR status,
  *                   which acknowledges the device and lowers its line; a
  *                   zero means the interrupt was another device's on a
@@ -80,6 +82,7 @@ static struct vnet {
 	unsigned chain;	   /* descriptors per slot: 1 (ANY_LAYOUT) or 2 */
 	uint16_t *tx_free; /* stack of free TX slots */
 	unsigned tx_nfree;
+	unsigned tx_sleepers; /* senders waiting for a slot */
 	uint8_t irq;
 	uint8_t mac[6];
 	bool link_up;
@@ -274,6 +277,27 @@ static void vnet_work(void *arg)
 
 /* --- transmit side ---------------------------------------------------- */
 
+/* The TX ring is full: ask for TX interrupts (normally off: senders
+ * reclaim for themselves) and sleep until the deferred half has
+ * reclaimed a slot.  A completion that came before the request would
+ * raise no interrupt, so look once more after making it.  0 or
+ * -ETIMEDOUT. */
+static int wait_tx_slot(void)
+{
+	int err = 0;
+
+	if (!vn.tx_sleepers++)
+		virtq_want_irq(&vn.tx.q, true);
+	if (!tx_reclaim()) {
+		vn.stats.tx_waits++;
+		err = wait_event_timeout(&vn.tx_wait, vn.tx_nfree > 0,
+					 TX_TIMEOUT_MS);
+	}
+	if (!--vn.tx_sleepers)
+		virtq_want_irq(&vn.tx.q, false);
+	return err;
+}
+
 int virtio_net_tx_get(uint8_t **frame)
 {
 	int s;
@@ -282,16 +306,11 @@ int virtio_net_tx_get(uint8_t **frame)
 		return -ENODEV;
 	if (!vn.tx_nfree)
 		tx_reclaim();
-	if (!vn.tx_nfree) {
-		vn.stats.tx_waits++;
-		if (wait_event_timeout(&vn.tx_wait, vn.tx_nfree > 0,
-				       TX_TIMEOUT_MS)) {
-			vn.stats.tx_dropped++;
-			pr_err("virtio-net: TX ring full for %d ms, "
-			       "frame dropped\n",
-			       TX_TIMEOUT_MS);
-			return -ETIMEDOUT;
-		}
+	if (!vn.tx_nfree && wait_tx_slot()) {
+		vn.stats.tx_dropped++;
+		pr_err("virtio-net: TX ring full for %d ms, frame dropped\n",
+		       TX_TIMEOUT_MS);
+		return -ETIMEDOUT;
 	}
 	s = vn.tx_free[--vn.tx_nfree];
 	*frame = vn.tx.buf[s] + HDR_LEN;
@@ -413,6 +432,7 @@ static int setup_rings(void)
 		vn.tx_free[vn.tx_nfree++] = vn.tx.slots - 1 - s;
 	for (unsigned s = 0; s < vn.rx.slots; s++)
 		virtq_post(&vn.rx.q, s * vn.chain);
+	virtq_want_irq(&vn.tx.q, false); /* until a sender must wait */
 	return 0;
 }
 

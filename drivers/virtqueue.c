@@ -110,6 +110,16 @@ void virtq_kick(struct virtq *q)
 	outw(q->dev->io + VIRTIO_PCI_QUEUE_NOTIFY, q->index);
 }
 
+void virtq_want_irq(struct virtq *q, bool on)
+{
+	if (on) {
+		q->avail->flags &= ~VIRTQ_AVAIL_F_NO_INTERRUPT;
+		mb(); /* the flag is visible before we look at used->idx */
+	} else {
+		q->avail->flags |= VIRTQ_AVAIL_F_NO_INTERRUPT;
+	}
+}
+
 bool virtq_has_used(const struct virtq *q)
 {
 	return q->used->idx != q->last_used;
