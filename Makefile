@@ -29,18 +29,43 @@ ISO_CMDLINE ?= init=/sbin/init
 GDBPORT ?= 1234
 DISK_SIZE ?= 32M
 
+# lwIP (DESIGN.md, Network): tools/setup-lwip fetches it into the
+# git-ignored third_party/; it is compiled with the kernel's flags.
+LWIP := third_party/lwip-2.1.3
+LWIP_STAMP := $(LWIP)/.verified
+
+# -nostdinc: the kernel sees the compiler's own headers (stddef.h,
+# stdint.h, stdarg.h...) and never the host C library's; net/include
+# stands in for the few C library headers lwIP includes by name.
 KCFLAGS := -m32 -march=i686 -ffreestanding -fno-pie -fno-stack-protector \
 	-nostdlib -fno-builtin -fno-omit-frame-pointer -mgeneral-regs-only \
 	-fno-asynchronous-unwind-tables -std=gnu11 -O2 -g \
-	-Wall -Wextra -Werror -I. -MD -MP
+	-Wall -Wextra -Werror -nostdinc \
+	-isystem $(shell $(CC) -m32 -print-file-name=include) \
+	-I. -I net/include -I net -I $(LWIP)/src/include -MD -MP
 KLDFLAGS := -m32 -nostdlib -static -no-pie -T linker.ld \
 	-Wl,--build-id=none -Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack
 NASMFLAGS := -f elf32 -g -F dwarf -I.
 
 KERNEL_C := $(wildcard kernel/*.c kernel/fs/*.c kernel/fs/ext2/*.c \
-	kernel/tests/*.c drivers/*.c)
+	kernel/tests/*.c drivers/*.c net/*.c)
 KERNEL_ASM := $(wildcard boot/*.asm kernel/*.asm kernel/tests/*.asm)
-KERNEL_OBJS := $(KERNEL_ASM:%.asm=$(B)/%.o) $(KERNEL_C:%.c=$(B)/%.o)
+
+# The parts of lwIP the kernel uses (names from its src/Filelists.mk):
+# the core, IPv4, the netconn API with the tcpip thread, Ethernet.
+LWIP_C := $(addprefix $(LWIP)/src/, \
+	$(addprefix core/, init.c def.c dns.c inet_chksum.c ip.c mem.c \
+		memp.c netif.c pbuf.c raw.c stats.c sys.c altcp.c \
+		altcp_alloc.c altcp_tcp.c tcp.c tcp_in.c tcp_out.c \
+		timeouts.c udp.c) \
+	$(addprefix core/ipv4/, autoip.c dhcp.c etharp.c icmp.c igmp.c \
+		ip4_frag.c ip4.c ip4_addr.c) \
+	$(addprefix api/, api_lib.c api_msg.c err.c netbuf.c tcpip.c) \
+	netif/ethernet.c)
+LWIP_OBJS := $(LWIP_C:$(LWIP)/src/%.c=$(B)/lwip/%.o)
+
+KERNEL_OBJS := $(KERNEL_ASM:%.asm=$(B)/%.o) $(KERNEL_C:%.c=$(B)/%.o) \
+	$(LWIP_OBJS)
 
 # The contract machine (DESIGN.md); tests use the same flags.
 QEMU_MACHINE := -accel tcg -m 128M \
@@ -63,6 +88,18 @@ setup:
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(KCFLAGS) -c $< -o $@
+
+# lwIP's own files, with the kernel's flags unchanged: lwIP 2.1.3 builds
+# warning-free with them in our configuration, so nothing is relaxed.
+$(B)/lwip/%.o: $(LWIP)/src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) -c $< -o $@
+
+# Every kernel file may include lwIP's headers: fetch lwIP first.
+$(LWIP_STAMP):
+	tools/setup-lwip
+$(LWIP_C): | $(LWIP_STAMP)
+$(KERNEL_OBJS): | $(LWIP_STAMP)
 
 $(B)/%.o: %.asm
 	@mkdir -p $(dir $@)

@@ -40,6 +40,9 @@ struct boot_params {
 	struct ip_config ip;
 };
 
+/* The kernel's own, parsed by kmain at boot (kernel/main.c). */
+extern struct boot_params boot_params;
+
 typedef void (*cmdline_warn_fn)(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 

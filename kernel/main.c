@@ -2,9 +2,10 @@
  *
  * Order matters: the serial port first so anything can be printed; the
  * direct map next so the loader's structures are reachable; then the
- * tables the CPU needs for traps, memory, the clock, interrupts on.  After
- * that the kernel either runs its self-tests (ktest) or, until user space
- * exists, the kernel monitor.
+ * tables the CPU needs for traps, memory, the clock, interrupts on; then
+ * the devices, the filesystems and the network (whose DHCP goes on in the
+ * background).  After that the kernel either runs its self-tests (ktest),
+ * starts init, or runs the kernel monitor.
  */
 #include "drivers/ata.h"
 #include "drivers/pci.h"
@@ -35,6 +36,7 @@
 #include "kernel/time.h"
 #include "kernel/trap.h"
 #include "kernel/x86.h"
+#include "net/net_init.h"
 
 #define KERNEL_VERSION "0.1"
 
@@ -115,6 +117,7 @@ void kmain(uint32_t magic, uint32_t mbi_pa)
 	pci_init();
 	ata_init();
 	fs_init();
+	net_init();
 	printk("kernel: ready\n");
 
 	if (boot_params.ktest)
