@@ -48,21 +48,18 @@ int getsockopt(int fd, int level, int name, void *restrict val,
 	     : (struct cmsghdr *)0)
 #define CMSG_NXTHDR(m, c) __cmsg_nxthdr((m), (c))
 
-/* the header after c, or NULL when c is the last one that fits */
+/* the header after c, or NULL when there is no room for one after it
+ * (only c's length is read: the next header may be still unwritten) */
 static inline struct cmsghdr *__cmsg_nxthdr(const struct msghdr *m,
 					    const struct cmsghdr *c)
 {
-	unsigned char *end =
-	    (unsigned char *)m->msg_control + m->msg_controllen;
-	unsigned char *next;
+	unsigned long left = (unsigned char *)m->msg_control +
+			     m->msg_controllen - (unsigned char *)c;
 
-	if (c->cmsg_len < sizeof(struct cmsghdr))
+	if (c->cmsg_len < sizeof(struct cmsghdr) ||
+	    CMSG_ALIGN(c->cmsg_len) + sizeof(struct cmsghdr) > left)
 		return 0;
-	next = (unsigned char *)c + CMSG_ALIGN(c->cmsg_len);
-	if (next + sizeof(struct cmsghdr) > end ||
-	    next + CMSG_ALIGN(((struct cmsghdr *)next)->cmsg_len) > end)
-		return 0;
-	return (struct cmsghdr *)next;
+	return (struct cmsghdr *)((unsigned char *)c + CMSG_ALIGN(c->cmsg_len));
 }
 
 #endif
