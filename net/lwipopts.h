@@ -137,6 +137,7 @@
 /* --- statistics, for /proc/net/lwip */
 #define LWIP_STATS 1
 #define LWIP_STATS_DISPLAY 0
+#define LWIP_STATS_LARGE 1 /* 32-bit counters */
 #define LINK_STATS 1
 #define ETHARP_STATS 1
 #define IP_STATS 1
@@ -147,6 +148,7 @@
 #define MEM_STATS 1
 #define MEMP_STATS 1
 #define SYS_STATS 1
+#define MIB2_STATS 1 /* per-interface counters (lo in /proc/net/dev) */
 
 /* --- checksums in software (the driver may offload later) */
 #define CHECKSUM_GEN_IP 1

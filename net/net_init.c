@@ -18,6 +18,7 @@
  */
 #include "net/net_init.h"
 
+#include "drivers/virtio_net.h"
 #include "lwip/dhcp.h"
 #include "lwip/init.h"
 #include "lwip/ip4_addr.h"
@@ -30,13 +31,7 @@
 #include "kernel/format.h"
 #include "kernel/printk.h"
 #include "kernel/string.h"
-
-/* The virtio-net driver and its lwIP glue (drivers/virtio_net.c,
- * net/netif_virtio.c).  Weak references: a kernel built without them
- * simply has no eth0. */
-bool virtio_net_probe(void) __attribute__((weak));
-bool virtio_net_link_up(void) __attribute__((weak));
-err_t virtio_netif_init(struct netif *netif) __attribute__((weak));
+#include "net/netif_virtio.h"
 
 static struct netif eth0;
 static bool eth0_added;
@@ -180,7 +175,7 @@ static void eth0_start(const struct ip_config *cfg)
 	eth0_added = true;
 	netif_set_status_callback(&eth0, eth0_status);
 	netif_set_default(&eth0);
-	if (!virtio_net_link_up || virtio_net_link_up())
+	if (virtio_net_link_up())
 		netif_set_link_up(&eth0);
 	netif_set_up(&eth0);
 	if (use_dhcp && dhcp_start(&eth0) != ERR_OK)
@@ -212,7 +207,7 @@ void net_init(void)
 		       cfg->gateway & 255, why);
 		use_dhcp = true;
 	}
-	if (!virtio_net_probe || !virtio_netif_init || !virtio_net_probe()) {
+	if (!virtio_net_probe()) {
 		printk("net: no network card: loopback only\n");
 		return;
 	}

@@ -4,8 +4,9 @@
  * generates the text afresh and copies the part at the reader's offset,
  * so "cat /proc/meminfo" always shows the present.  Files: mounts (as
  * Linux's /proc/mounts), meminfo (Linux's field names, in kB), uptime,
- * bcache (the block cache's counters); and a directory per process with
- * /proc/self (procfs_pid.c).
+ * bcache (the block cache's counters); the directory net/ (the network:
+ * its files' text is net/procfs_net.c's); and a directory per process
+ * with /proc/self (procfs_pid.c).
  */
 #include "kernel/bcache.h"
 #include "kernel/err.h"
@@ -15,6 +16,7 @@
 #include "kernel/heap.h"
 #include "kernel/kernel.h"
 #include "kernel/kmalloc.h"
+#include "kernel/panic.h"
 #include "kernel/pmm.h"
 #include "kernel/proc.h"
 #include "kernel/string.h"
@@ -77,24 +79,48 @@ static const struct proc_file entries[] = {
 };
 static struct inode *entry_inodes[ARRAY_SIZE(entries)];
 
-/* The text of a file now: the system's, or its process's (-ESRCH if the
- * process has gone). */
-static long render(struct inode *inode, char *text)
+#define NET_FILES_MAX (PROC_SELF_INO - PROC_NET_INO - 1)
+static struct inode *net_dir, *net_inodes[NET_FILES_MAX];
+
+/* The text of a file now into text[size]: the system's, or its
+ * process's (-ESRCH if the process has gone).  Returns the length the
+ * whole text has, which may be more than fits. */
+static long render(struct inode *inode, char *text, size_t size)
 {
 	const struct proc_file *e = inode->private;
 	struct process *p;
 
 	if (e->show)
-		return (long)e->show(text, PROC_TEXT_MAX);
+		return (long)e->show(text, size);
 	p = proc_find(PROC_INO_PID(inode->ino));
-	return p ? (long)e->show_pid(p, text, PROC_TEXT_MAX) : -ESRCH;
+	return p ? (long)e->show_pid(p, text, size) : -ESRCH;
+}
+
+/* Renders the file into a buffer big enough for all its text (up to
+ * PROC_TEXT_LIMIT): *text is the caller's to kfree.  Returns the length
+ * or -errno. */
+static long render_all(struct inode *inode, char **text)
+{
+	size_t size = PROC_TEXT_MAX;
+	long got;
+
+	for (;;) {
+		*text = kmalloc(size);
+		if (!*text)
+			return -ENOMEM;
+		got = render(inode, *text, size);
+		if (got < (long)size || size == PROC_TEXT_LIMIT)
+			return got < 0 ? got : MIN(got, (long)size - 1);
+		kfree(*text);
+		size = MIN((size_t)got + 1, PROC_TEXT_LIMIT);
+	}
 }
 
 static long proc_read(struct file *f, void *buf, size_t n, uint64_t *pos)
 {
-	char *text = kmalloc(PROC_TEXT_MAX);
-	long got = text ? render(f->inode, text) : -ENOMEM;
-	size_t len = got > 0 ? MIN((size_t)got, PROC_TEXT_MAX - 1) : 0;
+	char *text = NULL;
+	long got = render_all(f->inode, &text);
+	size_t len = got > 0 ? (size_t)got : 0;
 	long ret = got < 0 ? got : 0;
 
 	if (*pos < len) {
@@ -122,12 +148,58 @@ static int proc_lookup(struct inode *dir, const char *name, size_t len,
 		*out = igrab(dir);
 		return 0;
 	}
+	if (len == 3 && !memcmp(name, "net", 3)) {
+		*out = igrab(net_dir);
+		return 0;
+	}
 	return procfs_pid_lookup(dir, name, len, out);
 }
 
+/* --- /proc/net: a directory of system-wide text files */
+
+static int net_lookup(struct inode *dir, const char *name, size_t len,
+		      struct inode **out)
+{
+	for (size_t i = 0; i < proc_net_file_count; i++) {
+		if (strlen(proc_net_files[i].name) == len &&
+		    !memcmp(proc_net_files[i].name, name, len)) {
+			*out = igrab(net_inodes[i]);
+			return 0;
+		}
+	}
+	if (len == 2 && name[0] == '.' && name[1] == '.') {
+		*out = igrab(dir->sb->root);
+		return 0;
+	}
+	return -ENOENT;
+}
+
+static int net_readdir(struct file *f, struct dir_context *ctx)
+{
+	for (; ctx->pos < 2 + proc_net_file_count; ctx->pos++) {
+		size_t i = (size_t)ctx->pos - 2;
+		int full;
+
+		if (ctx->pos == 0)
+			full = ctx->emit(ctx, ".", 1, f->inode->ino, DT_DIR);
+		else if (ctx->pos == 1)
+			full = ctx->emit(ctx, "..", 2, PROC_ROOT_INO, DT_DIR);
+		else
+			full = ctx->emit(ctx, proc_net_files[i].name,
+					 strlen(proc_net_files[i].name),
+					 net_inodes[i]->ino, DT_REG);
+		if (full)
+			return 0;
+	}
+	return 0;
+}
+
+static const struct inode_operations net_dir_iops = { .lookup = net_lookup };
+static const struct file_operations net_dir_fops = { .readdir = net_readdir };
+
 static int proc_readdir(struct file *f, struct dir_context *ctx)
 {
-	for (; ctx->pos < 2 + ARRAY_SIZE(entries); ctx->pos++) {
+	for (; ctx->pos < 3 + ARRAY_SIZE(entries); ctx->pos++) {
 		uint64_t i = ctx->pos;
 		int full;
 
@@ -135,6 +207,8 @@ static int proc_readdir(struct file *f, struct dir_context *ctx)
 			full = ctx->emit(ctx, ".", 1, f->inode->ino, DT_DIR);
 		else if (i == 1)
 			full = ctx->emit(ctx, "..", 2, f->inode->ino, DT_DIR);
+		else if (i == 2 + ARRAY_SIZE(entries))
+			full = ctx->emit(ctx, "net", 3, PROC_NET_INO, DT_DIR);
 		else
 			full = ctx->emit(ctx, entries[i - 2].name,
 					 strlen(entries[i - 2].name),
@@ -142,7 +216,7 @@ static int proc_readdir(struct file *f, struct dir_context *ctx)
 		if (full)
 			return 0;
 	}
-	procfs_pid_readdir(ctx, 2 + ARRAY_SIZE(entries));
+	procfs_pid_readdir(ctx, 3 + ARRAY_SIZE(entries));
 	return 0;
 }
 
@@ -151,6 +225,22 @@ static const struct file_operations proc_dir_fops = { .readdir = proc_readdir };
 static const struct super_operations proc_sops = {
 	.read_inode = procfs_pid_read_inode, /* the rest stay cached */
 };
+
+/* A system-wide text file's inode, kept for good (the caller holds it). */
+static struct inode *text_inode(struct super_block *sb, uint32_t ino,
+				const struct proc_file *e)
+{
+	struct inode *inode = inode_new(sb, ino);
+
+	if (IS_ERR(inode))
+		return inode;
+	inode->mode = S_IFREG | 0444;
+	inode->nlink = 1;
+	inode->i_fop = &proc_text_fops;
+	inode->private = (void *)e;
+	inode->atime = inode->mtime = inode->ctime = vfs_now();
+	return inode;
+}
 
 static struct super_block *procfs_mount(struct block_device *unused)
 {
@@ -166,19 +256,27 @@ static struct super_block *procfs_mount(struct block_device *unused)
 	if (IS_ERR(root))
 		return ERR_PTR(PTR_ERR(root));
 	root->mode = S_IFDIR | 0555;
-	root->nlink = 2;
+	root->nlink = 3;
 	root->i_op = &proc_dir_iops;
 	root->i_fop = &proc_dir_fops;
+	net_dir = inode_new(&sb, PROC_NET_INO);
+	if (IS_ERR(net_dir))
+		return ERR_PTR(PTR_ERR(net_dir));
+	net_dir->mode = S_IFDIR | 0555;
+	net_dir->nlink = 2;
+	net_dir->i_op = &net_dir_iops;
+	net_dir->i_fop = &net_dir_fops;
+	net_dir->atime = net_dir->mtime = net_dir->ctime = vfs_now();
 	for (size_t i = 0; i < ARRAY_SIZE(entries); i++) {
-		struct inode *inode = inode_new(&sb, PROC_ROOT_INO + 1 + i);
-		if (IS_ERR(inode))
-			return ERR_PTR(PTR_ERR(inode));
-		inode->mode = S_IFREG | 0444;
-		inode->nlink = 1;
-		inode->i_fop = &proc_text_fops;
-		inode->private = (void *)&entries[i];
-		inode->atime = inode->mtime = inode->ctime = vfs_now();
-		entry_inodes[i] = inode; /* kept for good */
+		entry_inodes[i] = text_inode(&sb, PROC_ROOT_INO + 1 + i, &entries[i]);
+		if (IS_ERR(entry_inodes[i]))
+			return ERR_PTR(PTR_ERR(entry_inodes[i]));
+	}
+	BUG_ON(proc_net_file_count > NET_FILES_MAX);
+	for (size_t i = 0; i < proc_net_file_count; i++) {
+		net_inodes[i] = text_inode(&sb, PROC_NET_INO + 1 + i, &proc_net_files[i]);
+		if (IS_ERR(net_inodes[i]))
+			return ERR_PTR(PTR_ERR(net_inodes[i]));
 	}
 	sb.root = root;
 	return &sb;

@@ -1,10 +1,12 @@
-/* kernel/fs/procfs_internal.h - what the two halves of /proc share:
- * procfs.c (the root directory and the system-wide files) and
- * procfs_pid.c (a directory per process, and /proc/self).
+/* kernel/fs/procfs_internal.h - what the parts of /proc share: procfs.c
+ * (the root directory, the system-wide files and /proc/net), procfs_pid.c
+ * (a directory per process, and /proc/self) and net/procfs_net.c (the
+ * text of the /proc/net files).
  *
  * Inode numbers say what an inode is, so read_inode can rebuild any of
- * them: 1 the root, 2.. the system-wide files, PROC_SELF_INO the "self"
- * link, and pid << 8 | kind for a process's directory and files.
+ * them: 1 the root, 2.. the system-wide files, PROC_NET_INO.. /proc/net
+ * and its files, PROC_SELF_INO the "self" link, and pid << 8 | kind for a
+ * process's directory and files.
  */
 #ifndef KERNEL_FS_PROCFS_INTERNAL_H
 #define KERNEL_FS_PROCFS_INTERNAL_H
@@ -17,14 +19,17 @@ struct inode;
 struct process;
 
 #define PROC_ROOT_INO 1
+#define PROC_NET_INO 100 /* /proc/net; its files are 101.. */
 #define PROC_SELF_INO 200
 #define PROC_PID_INO(pid, kind) ((uint32_t)(pid) << 8 | (kind))
 #define PROC_INO_PID(ino) ((int)((ino) >> 8))
 #define PROC_INO_KIND(ino) ((ino) & 0xFF)
-#define PROC_TEXT_MAX 8192 /* longest text a file shows */
+#define PROC_TEXT_MAX 8192 /* the first buffer a file's text goes into */
+#define PROC_TEXT_LIMIT (1024 * 1024) /* the longest text a file shows */
 
 /* A text file: show writes its text (ksnprintf-style: returns the length
- * it wanted) for the system (show) or for one process (show_pid). */
+ * it wanted; a longer text than size is rendered again into a buffer that
+ * big) for the system (show) or for one process (show_pid). */
 struct proc_file {
 	const char *name;
 	size_t (*show)(char *buf, size_t size);
@@ -33,6 +38,10 @@ struct proc_file {
 
 /* The file operations of every text file (inode->private: its proc_file). */
 extern const struct file_operations proc_text_fops;
+
+/* net/procfs_net.c: the files of /proc/net (dev, pnp, tcp, udp, lwip). */
+extern const struct proc_file proc_net_files[];
+extern const size_t proc_net_file_count;
 
 /* procfs_pid.c: fills a process inode or the self link from its number
  * (0 or -ENOENT); looks up "self" or a pid in the root; lists them from
