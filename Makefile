@@ -10,7 +10,9 @@
 #   make format / clean / distclean
 #
 # CMDLINE sets the kernel command line for run/debug/iso; QEMU_EXTRA adds
-# QEMU flags (e.g. QEMU_EXTRA="-d int,cpu_reset"); TEST_ARGS goes to
+# QEMU flags (e.g. QEMU_EXTRA="-d int,cpu_reset"); HOSTFWD sets the host
+# ports forwarded to the guest, PCAP=FILE records the network traffic
+# (make run PCAP=net.pcap); TEST_ARGS goes to
 # tests/run.py (e.g. TEST_ARGS="-k monitor -v"), BENCH_ARGS to the boot
 # bench, BENCH_EXEC_ARGS to tools/bench_exec.py (e.g. --setup-linux).
 
@@ -67,10 +69,22 @@ LWIP_OBJS := $(LWIP_C:$(LWIP)/src/%.c=$(B)/lwip/%.o)
 KERNEL_OBJS := $(KERNEL_ASM:%.asm=$(B)/%.o) $(KERNEL_C:%.c=$(B)/%.o) \
 	$(LWIP_OBJS)
 
-# The contract machine (DESIGN.md); tests use the same flags.
+# The network of run/debug: host ports forwarded to the guest (QEMU
+# hostfwd rules, comma-separated; HOSTFWD= for none: two QEMUs cannot
+# both forward one port) and PCAP=FILE to record the traffic for
+# Wireshark/tshark (QEMU's filter-dump on the netdev).
+HOSTFWD ?= tcp:127.0.0.1:7777-:7,tcp:127.0.0.1:8080-:80
+PCAP ?=
+comma := ,
+space := $(subst ,, )
+NETDEV := user,id=n0$(subst $(space),,$(foreach r,$(subst $(comma), ,$(HOSTFWD)),$(comma)hostfwd=$(r)))
+NET_CAPTURE := $(if $(PCAP),-object filter-dump$(comma)id=f0$(comma)netdev=n0$(comma)file=$(PCAP))
+
+# The contract machine (DESIGN.md; tests use the same flags), with the
+# hostfwd rules and capture above.
 QEMU_MACHINE := -accel tcg -m 128M \
 	-drive file=$(B)/disk.img,format=raw,if=ide,index=0 \
-	-netdev user,id=n0 -device virtio-net-pci,netdev=n0 \
+	-netdev $(NETDEV) -device virtio-net-pci,netdev=n0 $(NET_CAPTURE) \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 	-display none -no-reboot $(QEMU_EXTRA)
 
