@@ -2,14 +2,17 @@
  * service to a list of socket addresses, one per address and socket type,
  * with glibc's rules and errors:
  *
- *   host   NULL: the wildcard (AI_PASSIVE) or loopback address;
+ *   host   NULL: the wildcard (AI_PASSIVE) or loopback address, IPv4
+ *          unless AF_INET6 is asked for (glibc gives both for AF_UNSPEC;
+ *          the OS has no IPv6);
  *          numeric: inet_aton's forms exactly ("127.1" too) or IPv6;
  *          else (unless AI_NUMERICHOST: EAI_NONAME) the hosts file, then
  *          DNS (A records only: a name wanted as AF_INET6 is EAI_NODATA).
  *   service NULL (port 0), a number, or a name of the built-in table for
  *          each protocol (AI_NUMERICSERV: numbers only).
  *   types  hints' ai_socktype/ai_protocol, or all of stream/TCP,
- *          datagram/UDP and (without a service) raw.
+ *          datagram/UDP and raw (raw: no service or a
+ *          port number, and no other hint)
  *
  * The results are IPv4 first.  Each node is one allocation holding its
  * address; the first one's ai_canonname (AI_CANONNAME) a separate one. */
@@ -46,24 +49,34 @@ static int kinds(const struct addrinfo *h, const char *service,
 					   {SOCK_DGRAM, IPPROTO_UDP, "udp", 0},
 					   {SOCK_RAW, 0, NULL, 0}};
 	int n = 0, typed = 0;
+	int digits = service && *service >= '0' && *service <= '9';
 
 	for (int i = 0; i < 3; i++) {
 		struct kind k = all[i];
 
 		if (h->ai_socktype && h->ai_socktype != k.socktype)
 			continue;
-		if (h->ai_protocol && k.socktype == SOCK_RAW)
+		if (k.socktype == SOCK_RAW) {
+			/* any protocol, but TCP and UDP mean their own types
+			 * unless raw was asked for */
+			if (!h->ai_socktype && (h->ai_protocol == IPPROTO_TCP ||
+						h->ai_protocol == IPPROTO_UDP))
+				continue;
 			k.protocol = h->ai_protocol;
-		else if (h->ai_protocol && h->ai_protocol != k.protocol)
+		} else if (h->ai_protocol && h->ai_protocol != k.protocol) {
 			continue;
+		}
 		typed++;
 		if (service) {
-			if (!k.proto)
-				continue; /* raw sockets have no ports */
-			if ((h->ai_flags & AI_NUMERICSERV) &&
-			    (*service < '0' || *service > '9'))
+			if ((h->ai_flags & AI_NUMERICSERV) && !digits)
 				return EAI_NONAME;
-			k.port = __service_port(service, k.proto);
+			/* raw sockets have no services; they take a port
+			 * number only when the hints left everything open */
+			if (k.socktype == SOCK_RAW &&
+			    (h->ai_socktype || h->ai_protocol || !digits))
+				continue;
+			k.port =
+			    __service_port(service, k.proto ? k.proto : "tcp");
 			if (k.port < 0)
 				continue;
 		}

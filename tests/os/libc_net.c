@@ -370,7 +370,7 @@ static void services(void)
 	T_TRUE(s && !strcmp(s->s_name, "domain"));
 	s = getservbyport(htons(443), "udp");
 	T_TRUE(s && !strcmp(s->s_name, "https"));
-	T_TRUE(getservbyport(htons(4), NULL) == NULL);
+	T_TRUE(getservbyport(htons(3), NULL) == NULL);
 }
 
 /* --- getaddrinfo: numbers */
@@ -444,9 +444,9 @@ static void gai_numeric(void)
 {
 	GAI("127.0.0.1", "80", AF_INET, SOCK_STREAM, 0, 0,
 	    "2/1/6 127.0.0.1:80");
-	/* every socket type, raw too when there is no service */
+	/* every socket type; raw too, unless the service is a name */
 	GAI("127.0.0.1", "80", AF_UNSPEC, 0, 0, 0,
-	    "2/1/6 127.0.0.1:80, 2/2/17 127.0.0.1:80");
+	    "2/1/6 127.0.0.1:80, 2/2/17 127.0.0.1:80, 2/3/0 127.0.0.1:80");
 	GAI("127.0.0.1", NULL, AF_UNSPEC, 0, 0, 0,
 	    "2/1/6 127.0.0.1:0, 2/2/17 127.0.0.1:0, 2/3/0 127.0.0.1:0");
 	GAI("127.0.0.1", NULL, AF_INET, SOCK_RAW, 0, 0, "2/3/0 127.0.0.1:0");
@@ -456,7 +456,13 @@ static void gai_numeric(void)
 	GAI("255.255.255.255", "80", AF_INET, SOCK_STREAM, 0, 0,
 	    "2/1/6 255.255.255.255:80");
 	GAI("10.0.2.15", "7", AF_INET, SOCK_DGRAM, 0, 0, "2/2/17 10.0.2.15:7");
-	/* the protocol picks the type */
+	/* the protocol picks the type; raw takes any other one */
+	GAI("127.0.0.1", NULL, AF_INET, 0, IPPROTO_UDP, 0,
+	    "2/2/17 127.0.0.1:0");
+	GAI("127.0.0.1", NULL, AF_INET, 0, IPPROTO_ICMP, 0,
+	    "2/3/1 127.0.0.1:0");
+	GAI("127.0.0.1", NULL, AF_INET, SOCK_RAW, IPPROTO_TCP, 0,
+	    "2/3/6 127.0.0.1:0");
 	GAI("127.0.0.1", "80", AF_INET, 0, IPPROTO_UDP, 0,
 	    "2/2/17 127.0.0.1:80");
 	GAI("127.0.0.1", "80", AF_INET, SOCK_STREAM, IPPROTO_TCP, 0,
@@ -474,8 +480,9 @@ static void gai_numeric(void)
 static void gai_no_host(void)
 {
 	GAI(NULL, "80", AF_INET, 0, 0, AI_PASSIVE,
-	    "2/1/6 0.0.0.0:80, 2/2/17 0.0.0.0:80");
+	    "2/1/6 0.0.0.0:80, 2/2/17 0.0.0.0:80, 2/3/0 0.0.0.0:80");
 	GAI(NULL, "80", AF_INET, SOCK_STREAM, 0, 0, "2/1/6 127.0.0.1:80");
+	/* glibc adds ":::8080" here; the OS has no IPv6, so IPv4 only */
 	GAI(NULL, "8080", AF_UNSPEC, SOCK_STREAM, 0, AI_PASSIVE,
 	    "2/1/6 0.0.0.0:8080");
 	GAI(NULL, "80", AF_INET6, SOCK_STREAM, 0, 0, "10/1/6 ::1:80");
@@ -540,6 +547,11 @@ static void gai_errors(void)
 	GAI_ERR("127.0.0.1", "0x50", AF_INET, SOCK_STREAM, 0, 0, EAI_SERVICE);
 	GAI_ERR("127.0.0.1", "http", AF_INET, SOCK_RAW, 0, 0, EAI_SERVICE);
 	GAI_ERR("127.0.0.1", "80", AF_INET, SOCK_RAW, 0, 0, EAI_SERVICE);
+	GAI_ERR("127.0.0.1", "80", AF_INET, 0, IPPROTO_ICMP, 0, EAI_SERVICE);
+	GAI_ERR("127.0.0.1", NULL, AF_INET, SOCK_STREAM, IPPROTO_UDP, 0,
+		EAI_SOCKTYPE);
+	GAI_ERR("127.0.0.1", "80", AF_INET, SOCK_DGRAM, IPPROTO_TCP, 0,
+		EAI_SOCKTYPE);
 	GAI_ERR("127.0.0.1", "http", AF_INET, SOCK_STREAM, 0, AI_NUMERICSERV,
 		EAI_NONAME);
 	GAI_ERR("127.0.0.1", "80", AF_INET6, 0, 0, 0, EAI_ADDRFAMILY);
