@@ -27,11 +27,22 @@
 #include "lwip/stats.h"
 #include "netif/ethernet.h"
 
+/* A pbuf for a received frame: from the pool (fixed, fast), or when a
+ * burst has emptied it (hundreds of connections each holding unread
+ * segments) from the heap, rather than dropping a frame TCP would have
+ * to retransmit after a timeout. */
+static struct pbuf *rx_pbuf(size_t len)
+{
+	struct pbuf *p = pbuf_alloc(PBUF_RAW, (u16_t)len, PBUF_POOL);
+
+	return p ? p : pbuf_alloc(PBUF_RAW, (u16_t)len, PBUF_RAM);
+}
+
 /* The receive hook, in the driver's deferred half: must not sleep. */
 static bool rx_input(void *arg, const void *frame, size_t len)
 {
 	struct netif *netif = arg;
-	struct pbuf *p = pbuf_alloc(PBUF_RAW, (u16_t)len, PBUF_POOL);
+	struct pbuf *p = rx_pbuf(len);
 
 	if (!p) {
 		LINK_STATS_INC(link.memerr);
