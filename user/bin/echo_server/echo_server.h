@@ -1,0 +1,43 @@
+/* echo_server.h - what the echo server's files share: the table of server
+ * designs, the one connection's service (serve.c), and messages.
+ *
+ * Each design is a function that takes the listening socket and loops
+ * for ever accepting and serving connections; main.c creates the socket
+ * (the lecture's "socket setup code elided") and calls the one the user
+ * chose.  A new design (issue 7's thread per connection and thread pool)
+ * is one more function and one more line in main.c's table. */
+#ifndef ECHO_SERVER_H
+#define ECHO_SERVER_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#define MAXREQ 16384 /* bytes read at a time, as the slide's reqbuf */
+
+/* -v: print what each connection sends, as the slide's server does */
+extern bool verbose;
+
+/* The designs (process.c, poll.c).  Each returns only on a fatal error,
+ * with the exit status to use. */
+int serve_iterative(int server_socket);
+int serve_fork_wait(int server_socket);
+int serve_fork(int server_socket);
+int serve_poll(int server_socket);
+
+/* serve.c: the slide's server(): echo everything CONSOCKFD sends until it
+ * closes its side or an error; the caller closes CONSOCKFD. */
+void serve_client(int consockfd);
+
+/* Writes all N bytes of BUF to FD (a short write is retried, EINTR too);
+ * 0, or -1 with errno. */
+int write_all(int fd, const void *buf, size_t n);
+
+/* accept() that retries on EINTR and waits out transient failures (no
+ * free descriptor or memory: a message and a short pause); the new
+ * socket, or -1 with errno only on errors that will not go away. */
+int accept_client(int server_socket);
+
+/* A message "echo_server: WHAT: strerror(errno)" on stderr. */
+void warn_errno(const char *what);
+
+#endif
