@@ -53,7 +53,9 @@ int __dns_lookup_ptr(const unsigned char ip[4], char *name, size_t len);
 #define DNS_A 1
 #define DNS_CNAME 5
 #define DNS_PTR 12
-#define DNS_MAXMSG 1232 /* what a reply over UDP may be (EDNS's advice) */
+/* a reply over UDP: 512 bytes by RFC 1035 (no EDNS asked for), with room
+ * for servers that send more */
+#define DNS_MAXMSG 1232
 
 struct dns_reply {
 	const unsigned char *msg;
@@ -72,8 +74,9 @@ int __dns_reply_matches(const struct dns_reply *r, unsigned id,
  * 0 or the errors of __dns_lookup_a */
 int __dns_parse(const struct dns_reply *r, int type, struct res_result *res);
 
-/* the text name at msg+off (labels, compression pointers) into out; the
- * offset just after it in the message, or -1 if it is malformed */
+/* the text name at msg+off (labels, compression pointers) into out
+ * (RES_MAXNAME bytes); the offset just after it in the message, or -1 if
+ * it is malformed */
 int __dns_read_name(const unsigned char *msg, int len, int off, char *out);
 
 /* service name or number -> port (host order) for protocol "tcp" or
