@@ -28,18 +28,34 @@ and a copy of disk.img; the flags stay exactly the contract's
 overlay, so several QEMUs share it and every run starts from the same
 disk.  Pass private=False to run in the repository itself.
 
+Network: hostfwd=(GUEST_PORT, ...) forwards TCP ports of the guest to
+free ports on the host's 127.0.0.1 (QEMU's user network "hostfwd"; only
+the -netdev argument changes); q.ports maps each guest port to its host
+port.  QEMU is started again with other ports if one was taken between
+being picked and QEMU binding it.  pcap=PATH records the traffic of the
+card in PATH (QEMU's filter-dump object on the netdev; pcap_maxlen
+keeps only the first bytes of each frame, enough for the headers of a
+long stream); describe(), and so every QemuError, names the file.
+network_capture(NAME) gives a test such a path in build/test-output/NAME/
+that is kept only if the test fails.
+
     with Qemu("init=kmon") as q:
         q.prompt()
         assert "frames:" in q.command("mem")
         q.send("poweroff 7\\r")
         assert q.wait() == 15
+
+    with Qemu("init=/sbin/init quiet", hostfwd=[7]) as q:
+        ...  # the guest's port 7 is 127.0.0.1:q.ports[7] on the host
 """
 
 import atexit
 import codecs
+import contextlib
 import os
 import re
 import shutil
+import socket
 import subprocess
 import tempfile
 import threading
@@ -57,13 +73,49 @@ PROMPT = r"(?:^|(?<=\n))kmon> "  # at the start of a line
 PANIC_STATUS = 225  # (0x70 << 1) | 1
 
 
-def machine_args(debug_exit=True):
-    """The contract machine flags, after the -kernel/-cdrom part."""
+def machine_args(debug_exit=True, netdev="user,id=n0"):
+    """The contract machine flags, after the -kernel/-cdrom part; NETDEV
+    is the -netdev argument (hostfwd rules go there)."""
     args = ["-drive", f"file={DISK},format=raw,if=ide,index=0",
-            "-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0"]
+            "-netdev", netdev, "-device", "virtio-net-pci,netdev=n0"]
     if debug_exit:
         args += ["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
     return args + ["-serial", "stdio", "-display", "none", "-no-reboot"]
+
+
+def free_ports(n):
+    """N distinct TCP ports free on 127.0.0.1 just now (the kernel's
+    choice for a bind to port 0; all held until all are chosen)."""
+    socks = []
+    try:
+        for _ in range(n):
+            s = socket.socket()
+            s.bind(("127.0.0.1", 0))
+            socks.append(s)
+        return [s.getsockname()[1] for s in socks]
+    finally:
+        for s in socks:
+            s.close()
+
+
+def listening_ports(pid):
+    """The TCP ports process PID listens on (its sockets' inodes, found
+    in /proc/net/tcp in LISTEN state)."""
+    inodes = set()
+    try:
+        for fd in os.listdir(f"/proc/{pid}/fd"):
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+    except OSError:  # it exited meanwhile
+        return set()
+    ports = set()
+    with open("/proc/net/tcp") as f:
+        for line in f.readlines()[1:]:
+            fields = line.split()
+            if fields[3] == "0A" and fields[9] in inodes:  # TCP_LISTEN
+                ports.add(int(fields[1].split(":")[1], 16))
+    return ports
 
 
 def exit_status(status):
@@ -141,20 +193,32 @@ class Qemu:
     private     run in the private directory with -snapshot (default)
     workdir     run in this directory instead, writing its build/disk.img
                 for real (see disk_workdir)
+    hostfwd     guest TCP ports to forward from free 127.0.0.1 ports
+                (self.ports: guest port -> host port)
+    pcap        record the network traffic in this file (absolute path)
+    pcap_maxlen keep at most this many bytes of each frame
     """
 
     def __init__(self, cmdline="", *, iso=None, debug_exit=True, extra=(),
                  timeout=60, private=True, workdir=None,
-                 qemu="qemu-system-i386"):
+                 qemu="qemu-system-i386", hostfwd=(), pcap=None,
+                 pcap_maxlen=None):
         self.image = iso or KERNEL
         if iso:
-            boot = ["-cdrom", iso]
+            self.boot = ["-cdrom", iso]
         else:
-            boot = ["-kernel", KERNEL, "-append", cmdline]
-        self.argv = [qemu, "-accel", "tcg", "-m", "128M", *boot,
-                     *machine_args(debug_exit), *extra]
-        if private and not workdir:
-            self.argv.append("-snapshot")
+            self.boot = ["-kernel", KERNEL, "-append", cmdline]
+        self.qemu = qemu
+        self.debug_exit = debug_exit
+        self.extra = list(extra)
+        self.hostfwd = list(hostfwd)
+        self.ports = {}
+        self.pcap = pcap
+        if pcap:
+            dump = f"filter-dump,id=f0,netdev=n0,file={pcap}"
+            if pcap_maxlen:
+                dump += f",maxlen={pcap_maxlen}"
+            self.extra += ["-object", dump]
         self.private = private
         self.workdir = workdir
         self.timeout = timeout
@@ -169,16 +233,43 @@ class Qemu:
 
     # --- starting and stopping
 
+    def _netdev(self):
+        """The -netdev argument: user networking, with the forwards."""
+        netdev = "user,id=n0"
+        for guest, host in self.ports.items():
+            netdev += f",hostfwd=tcp:127.0.0.1:{host}-:{guest}"
+        return netdev
+
+    def _build_argv(self):
+        self.ports = dict(zip(self.hostfwd, free_ports(len(self.hostfwd))))
+        self.argv = [self.qemu, "-accel", "tcg", "-m", "128M", *self.boot,
+                     *machine_args(self.debug_exit, self._netdev()),
+                     *self.extra]
+        if self.private and not self.workdir:
+            self.argv.append("-snapshot")
+
     def _start(self):
         for path in (self.image, DISK):
             if not (ROOT / path).exists():
                 raise FileNotFoundError(f"{path} does not exist: build it first "
                                         "(make, make iso, make test)")
         cwd = self.workdir or (sandbox() if self.private else ROOT)
-        self.start_time = time.monotonic()
-        self.proc = subprocess.Popen(
-            self.argv, cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE)
+        for attempt in range(5):
+            self._build_argv()
+            self.start_time = time.monotonic()
+            self.proc = subprocess.Popen(
+                self.argv, cwd=cwd, stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            if self._forwards_ready():
+                break
+            # QEMU exited at once: if a port was taken between
+            # free_ports() and its bind, try others; any other failure
+            # is left for expect() and wait() to report
+            self._stderr = self.proc.stderr.read()
+            if b"forward" not in self._stderr or attempt == 4:
+                break
+            for f in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+                f.close()
         with _live_lock:
             _live.add(self)
         instances = getattr(_tracking, "instances", None)
@@ -192,6 +283,19 @@ class Qemu:
         self._watchdog = threading.Timer(self.timeout, self._expire)
         self._watchdog.daemon = True
         self._watchdog.start()
+
+    def _forwards_ready(self, timeout=20):
+        """True once QEMU listens on every forwarded host port (or there
+        are none); False if it exited first."""
+        want = set(self.ports.values())
+        deadline = time.monotonic() + timeout
+        while want and time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                return False
+            if want <= listening_ports(self.proc.pid):
+                return True
+            time.sleep(0.02)
+        return True  # slow to start: let expect() and the watchdog judge
 
     def _read_stdout(self):
         decoder = codecs.getincrementaldecoder("utf-8")("replace")
@@ -212,7 +316,7 @@ class Qemu:
                 return
 
     def _read_stderr(self):
-        self._stderr = self.proc.stderr.read()  # QEMU's own errors, at exit
+        self._stderr += self.proc.stderr.read()  # QEMU's own errors, at exit
 
     def _expire(self):
         # Killing under the lock: a waiter wakes to see timed_out, never
@@ -274,6 +378,11 @@ class Qemu:
                + ("still running" if rc is None else f"exit status {rc}")]
         if err.strip():
             out.append("qemu stderr: " + err.decode(errors="replace").strip())
+        if self.ports:
+            out.append("qemu: forwarded " + ", ".join(
+                f"127.0.0.1:{h} -> guest port {g}" for g, h in self.ports.items()))
+        if self.pcap:
+            out.append(f"qemu: network capture in {self.pcap}")
         out.append("--- serial log ---")
         out.append(text.rstrip("\n"))
         out.append("--- end of serial log ---")
@@ -381,6 +490,35 @@ def disk_workdir(top, image=None):
     (build / "kernel.elf").symlink_to(ROOT / KERNEL)
     shutil.copyfile(image or ROOT / DISK, build / "disk.img")
     return build / "disk.img"
+
+
+OUTPUT = ROOT / "build" / "test-output"  # what failed tests leave behind
+
+
+@contextlib.contextmanager
+def network_capture(name):
+    """The path for a network capture (Qemu's pcap=) of the test NAME:
+    build/test-output/NAME/net.pcap.  When the block raises, the file is
+    kept and the error says where it is; when it ends normally, the file
+    goes (captures of long runs are big)."""
+    folder = OUTPUT / name
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "net.pcap"
+    path.unlink(missing_ok=True)
+    try:
+        yield path
+    except Exception as e:
+        if not path.exists():
+            raise
+        note = f" [network capture: {path.relative_to(ROOT)}]"
+        if isinstance(e, QemuError):
+            e.reason += note
+            raise
+        first, _, rest = str(e).partition("\n")
+        raise AssertionError(f"{first}{note}\n{rest}") from e
+    path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        folder.rmdir()
 
 
 def boot_to_prompt(cmdline, **kwargs):
