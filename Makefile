@@ -29,7 +29,7 @@ PYTHON := python3
 CMDLINE ?= init=/sbin/init
 ISO_CMDLINE ?= init=/sbin/init
 GDBPORT ?= 1234
-DISK_SIZE ?= 32M
+DISK_SIZE ?= 64M
 
 # lwIP (DESIGN.md, Network): tools/setup-lwip fetches it into the
 # git-ignored third_party/; it is compiled with the kernel's flags.

@@ -12,18 +12,22 @@
 
 #include <stdint.h>
 
-struct netif;
+struct dhcp;
 struct pbuf;
 
-void net_dhcp_option(struct netif *netif, uint8_t msg_type, uint8_t option,
+/* The reply's client is known by its struct dhcp: the netif lwIP passes
+ * is ip_current_netif(), which for a broadcast reply before the address
+ * is bound is whichever interface accepted it (lo), not the card's. */
+void net_dhcp_option(struct dhcp *dhcp, uint8_t msg_type, uint8_t option,
 		     uint8_t len, struct pbuf *p, uint16_t offset);
 
-#define LWIP_HOOK_DHCP_PARSE_OPTION(netif, dhcp, state, msg, msg_type,     \
-				    option, len, pbuf, offset)             \
-	do {                                                               \
-		(void)(msg);                                               \
-		net_dhcp_option((netif), (msg_type), (option), (len), (pbuf), \
-				(offset));                                 \
+#define LWIP_HOOK_DHCP_PARSE_OPTION(netif, dhcp, state, msg, msg_type,    \
+				    option, len, pbuf, offset)            \
+	do {                                                              \
+		(void)(netif);                                            \
+		(void)(msg);                                              \
+		net_dhcp_option((dhcp), (msg_type), (option), (len), (pbuf), \
+				(offset));                                \
 	} while (0)
 
 #endif

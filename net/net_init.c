@@ -6,7 +6,9 @@
  * netif init function and tcpip_input as its input (frames enter through
  * the tcpip thread's mailbox), and configured:
  *   ip=dhcp (default)   dhcp_start(): lwIP's DHCP client runs in the
- *                       tcpip thread; boot goes on at once
+ *                       tcpip thread; the boot waits for the address at
+ *                       most DHCP_WAIT_MS, then goes on (the address
+ *                       comes in the background when a server answers)
  *   ip=A/P:G            a static address, bound before net_init returns
  * A malformed or unusable ip= value is reported on the console and DHCP
  * is used instead.  eth0's status callback (tcpip thread, or here for a
@@ -33,9 +35,16 @@
 #include "kernel/string.h"
 #include "net/netif_virtio.h"
 
+/* How long the boot waits for a DHCP answer (QEMU's comes within a few
+ * ms) before going on without it: the address then comes later, in the
+ * background.  The wait keeps the log in order (the address line before
+ * "kernel: ready") when a server answers. */
+#define DHCP_WAIT_MS 1000
+
 static struct netif eth0;
 static bool eth0_added;
 static bool use_dhcp = true;
+static sys_sem_t eth0_bound; /* signalled at each new address */
 static uint32_t dns[NET_DNS_MAX]; /* from DHCP, host byte order */
 static int dns_count;
 
@@ -71,13 +80,13 @@ int net_dns_servers(uint32_t *out, int max)
 }
 
 /* lwIP's DHCP option hook: keeps the DNS servers of an ACK. */
-void net_dhcp_option(struct netif *netif, uint8_t msg_type, uint8_t option,
+void net_dhcp_option(struct dhcp *dhcp, uint8_t msg_type, uint8_t option,
 		     uint8_t len, struct pbuf *p, uint16_t offset)
 {
 	uint32_t addrs[NET_DNS_MAX];
 	int n = MIN(len / 4, NET_DNS_MAX);
 
-	if (netif != &eth0 || option != DHCP_OPTION_DNS_SERVER ||
+	if (dhcp != netif_dhcp_data(&eth0) || option != DHCP_OPTION_DNS_SERVER ||
 	    msg_type != DHCP_ACK || !n)
 		return;
 	if (pbuf_copy_partial(p, addrs, (u16_t)(n * 4), offset) != n * 4)
@@ -106,6 +115,7 @@ static void eth0_status(struct netif *n)
 	if (!netif_is_up(n) || ip4_addr_isany(a) || a->addr == shown)
 		return;
 	shown = a->addr;
+	sys_sem_signal(&eth0_bound);
 	printk("net: eth0 %u.%u.%u.%u/%d gateway %u.%u.%u.%u\n",
 	       ip4_addr1(a), ip4_addr2(a), ip4_addr3(a), ip4_addr4(a),
 	       mask_prefix(lwip_ntohl(ip4_addr_get_u32(netif_ip4_netmask(n)))),
@@ -181,8 +191,12 @@ static void eth0_start(const struct ip_config *cfg)
 	if (use_dhcp && dhcp_start(&eth0) != ERR_OK)
 		pr_err("net: eth0: cannot start DHCP\n");
 	UNLOCK_TCPIP_CORE();
-	if (use_dhcp)
-		printk("net: eth0: DHCP started\n");
+	if (!use_dhcp)
+		return;
+	printk("net: eth0: DHCP started\n");
+	if (sys_arch_sem_wait(&eth0_bound, DHCP_WAIT_MS) == SYS_ARCH_TIMEOUT)
+		printk("net: eth0: no DHCP answer within %d ms; going on, the "
+		       "address will come later\n", DHCP_WAIT_MS);
 }
 
 void net_init(void)
@@ -192,6 +206,7 @@ void net_init(void)
 	sys_sem_t ready;
 
 	sys_sem_new(&ready, 0);
+	sys_sem_new(&eth0_bound, 0);
 	tcpip_init(tcpip_ready, &ready);
 	sys_arch_sem_wait(&ready, 0);
 	sys_sem_free(&ready);

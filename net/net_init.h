@@ -3,7 +3,8 @@
  * net_init() starts lwIP's tcpip thread (the loopback interface, lo at
  * 127.0.0.1, comes with it), then, if the virtio-net card is there, adds
  * eth0 and configures it from the command line: ip=dhcp (the default;
- * the address comes later, in the background) or ip=ADDR/PREFIX:GATEWAY.
+ * the boot waits a second at most, then the address comes in the
+ * background) or ip=ADDR/PREFIX:GATEWAY.
  * "net: eth0 10.0.2.15/24 gateway 10.0.2.2" goes to the kernel log when
  * an address is bound.  The rest is for /proc/net (net/procfs_net.c).
  */
@@ -20,7 +21,7 @@ struct netif;
 #define NET_DNS_DEFAULT 0x0a000203u /* 10.0.2.3, QEMU's user network */
 
 /* Called once by kmain after PCI, the scheduler and deferred work run;
- * returns without waiting for DHCP. */
+ * waits for DHCP's answer a second at most. */
 void net_init(void);
 
 /* eth0's netif, or NULL without a card. */
