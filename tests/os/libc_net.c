@@ -350,6 +350,21 @@ static void hstrerror_texts(void)
 	T_STREQ(hstrerror(NO_RECOVERY), "Unknown server error");
 	T_STREQ(hstrerror(NO_DATA), "No address associated with name");
 	T_STREQ(hstrerror(5), "Unknown resolver error");
+
+	/* herror: "s: text" on stderr, as glibc */
+	int p[2], n;
+	char buf[128];
+	T_OK(pipe(p));
+	T_OK(dup2(p[1], 2));
+	h_errno = HOST_NOT_FOUND;
+	herror("lookup");
+	h_errno = TRY_AGAIN;
+	herror("");
+	close(2);
+	close(p[1]);
+	n = T_OK(read(p[0], buf, sizeof(buf) - 1));
+	buf[n] = 0;
+	T_STREQ(buf, "lookup: Unknown host\nHost name lookup failure\n");
 }
 
 /* --- services */
