@@ -45,6 +45,35 @@ def pcap_tcp(path):
     return out
 
 
+def test_virtio_net_dhcp_and_host_syn_answered():
+    # Nothing listens on port 7 under the monitor: the host's connection
+    # (slirp accepts it, then connects to the guest) must reach lwIP as a
+    # SYN and come back as a RST, both through the driver.
+    with tempfile.TemporaryDirectory(prefix="virtio-net-") as tmp:
+        pcap = Path(tmp) / "eth0.pcap"
+        with Qemu("init=kmon", hostfwd=[7], pcap=str(pcap), timeout=60) as q:
+            q.expect(r"virtio-net: eth0 at \S+ io 0x[0-9a-f]+ irq \d+, "
+                     r"mac 52:54:00:12:34:56, \d+\+\d+ buffers\n")
+            q.expect(BOUND)  # DHCP ends after the monitor's prompt
+            with socket.create_connection(("127.0.0.1", q.ports[7]),
+                                          timeout=10) as s:
+                try:
+                    got = s.recv(16)
+                except ConnectionResetError:
+                    got = b""
+            assert got == b"", f"data from a port nobody listens on: {got!r}"
+            time.sleep(0.5)  # let the dump catch up
+            q.send("poweroff\r")
+            q.wait()
+        tcp = pcap_tcp(pcap)
+    syn = [t for t in tcp if t[2] == "10.0.2.15" and t[3] == 7
+           and t[4] & TCP_SYN]
+    rst = [t for t in tcp if t[0] == "10.0.2.15" and t[1] == 7
+           and t[4] & TCP_RST]
+    assert syn, f"no SYN to 10.0.2.15:7 in the capture: {tcp}"
+    assert rst and rst[0][3] == syn[0][1], f"no RST from lwIP: {tcp}"
+
+
 def test_virtio_net_modern_only_card_refused():
     # disable-legacy=on turns the card into a virtio 1.0 only one (device
     # 0x1041), which the legacy driver leaves alone with a log line.
