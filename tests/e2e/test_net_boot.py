@@ -18,7 +18,19 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from qemu import boot_to_prompt  # noqa: E402
+from qemu import Qemu, boot_to_prompt  # noqa: E402
+
+
+class QemuNetdev(Qemu):
+    """A Qemu whose user network gets more options (NETDEV_OPTS, e.g.
+    ",dns=10.0.2.9"): QEMU's DHCP server then says other things."""
+
+    def __init__(self, cmdline, netdev_opts, **kwargs):
+        self.netdev_opts = netdev_opts
+        super().__init__(cmdline, **kwargs)
+
+    def _netdev(self):
+        return super()._netdev() + self.netdev_opts
 
 # not anchored at a line's start: a line logged while the monitor waits
 # follows its "kmon> " prompt
@@ -58,6 +70,32 @@ def test_dhcp_address_at_boot():
         assert started <= t <= ready, (started, t, ready)
         assert ready - started < 1.0, (started, ready)
         assert len(re.findall(BOUND, q.log, re.M)) == 1, "the address line twice"
+        power_off(q)
+
+
+def test_dns_server_comes_from_dhcp():
+    with QemuNetdev("init=kmon", ",dns=10.0.2.9") as q:
+        q.prompt()
+        bound_line(q)
+        q.command("")
+        pnp = q.command("cat /proc/net/pnp")
+        assert pnp == "#PROTO: DHCP\nnameserver 10.0.2.9\n", repr(pnp)
+        power_off(q)
+
+
+def test_no_dhcp_answer_holds_the_boot_a_second_at_most():
+    # QEMU's user network without IPv4: nobody answers DHCP
+    with QemuNetdev("init=kmon", ",ipv4=off") as q:
+        q.prompt()
+        started = stamp_of(q, r"net: eth0: DHCP started$")
+        gave_up = stamp_of(q, r"net: eth0: no DHCP answer within 1000 ms; "
+                              r"going on, the address will come later$")
+        ready = stamp_of(q, r"kernel: ready$")
+        assert 1.0 <= gave_up - started < 1.5 and ready - gave_up < 0.5, \
+            (started, gave_up, ready)
+        q.check_absent(BOUND)
+        pnp = q.command("cat /proc/net/pnp")
+        assert pnp == "#PROTO: DHCP\nnameserver 10.0.2.3\n", repr(pnp)
         power_off(q)
 
 
