@@ -5,7 +5,9 @@
  * TIME_WAIT PCBs than the pool holds) after which the pools are back
  * where they were.  The servers are kernel threads of their own; the
  * test task is the client.  Both sleep in the port's semaphores and
- * mailboxes (net/sys_arch.c), so this is also their test.
+ * mailboxes (net/sys_arch.c), so this is also their test; and the tcpip
+ * thread, which runs all of TCP for both ends, must have used less than
+ * half of its kernel stack.
  */
 #include "kernel/ktest.h"
 
@@ -207,6 +209,7 @@ KTEST(lwip_tcp_echo_64k)
 	server_stop(&s);
 	KEXPECT_EQ(s.accepted, 1);
 	KEXPECT_EQ(s.errors, 0);
+	KEXPECT(sys_tcpip_stack_used() < KSTACK_SIZE / 2);
 out_free:
 	kfree(out);
 	kfree(in);
@@ -241,6 +244,7 @@ KTEST(lwip_tcp_300_connections_at_once)
 	KEXPECT_EQ(s.accepted, MANY);
 	KEXPECT_EQ(s.errors, 0);
 	KEXPECT_EQ(pool_err(MEMP_TCP_PCB) + pool_err(MEMP_NETCONN), errs_before);
+	KEXPECT(sys_tcpip_stack_used() < KSTACK_SIZE / 2);
 }
 
 KTEST(lwip_tcp_2000_connect_close_cycles)
@@ -271,8 +275,9 @@ KTEST(lwip_tcp_2000_connect_close_cycles)
 	/* every connection is gone or in TIME_WAIT; nothing else is held */
 	net_pcb_count(&after);
 	printk("ktest: lwIP: %d connect/close cycles in %u ms, %u left in "
-	       "TIME_WAIT\n", CHURN, (unsigned)((time_ns() - start) / 1000000u),
-	       after.tcp_time_wait);
+	       "TIME_WAIT; tcpip thread stack: %u of %u bytes used\n", CHURN,
+	       (unsigned)((time_ns() - start) / 1000000u), after.tcp_time_wait,
+	       (unsigned)sys_tcpip_stack_used(), (unsigned)KSTACK_SIZE);
 	/* the pool filled up with TIME_WAITs, and lwIP recycled the oldest
 	 * each time: no allocation failed (lwIP uncounts a failure that
 	 * recycling made good) */
@@ -285,4 +290,5 @@ KTEST(lwip_tcp_2000_connect_close_cycles)
 	KEXPECT_EQ(pool_used(MEMP_NETCONN), netconns);
 	KEXPECT_EQ(pool_used(MEMP_TCP_SEG), segs);
 	KEXPECT_EQ(pool_used(MEMP_PBUF_POOL), pbufs);
+	KEXPECT(sys_tcpip_stack_used() < KSTACK_SIZE / 2);
 }
