@@ -18,7 +18,7 @@
 	X(45, brk) X(47, getgid) X(49, geteuid) X(50, getegid) X(54, ioctl) X(55, fcntl) X(57, setpgid) X(60, umask)              \
 	X(63, dup2) X(64, getppid) X(65, getpgrp) X(66, setsid)          \
 	X(78, gettimeofday) X(83, symlink) X(85, readlink) X(88, reboot)  \
-	X(90, mmap) X(91, munmap) X(92, truncate) X(93, ftruncate) X(94, fchmod) X(99, statfs) X(100, fstatfs) X(103, syslog)       \
+	X(90, mmap) X(91, munmap) X(92, truncate) X(93, ftruncate) X(94, fchmod) X(99, statfs) X(100, fstatfs) X(102, socketcall) X(103, syslog)       \
 	X(114, wait4) X(116, sysinfo) X(118, fsync) X(119, sigreturn) X(122, uname)        \
 	X(125, mprotect) X(132, getpgid) X(133, fchdir) X(140, _llseek) X(141, getdents) X(142, _newselect)  \
 	X(145, readv) X(146, writev) X(147, getsid) X(148, fdatasync) X(158, sched_yield) X(162, nanosleep) X(168, poll) X(173, rt_sigreturn) X(174, rt_sigaction) X(175, rt_sigprocmask) X(179, rt_sigsuspend) \
@@ -32,6 +32,11 @@
 	X(258, set_tid_address) X(265, clock_gettime)                    \
 	X(266, clock_getres) X(268, statfs64) X(269, fstatfs64) X(270, tgkill) X(295, openat)               \
 	X(296, mkdirat) X(300, fstatat64) X(301, unlinkat) X(306, fchmodat) X(307, faccessat) X(308, pselect6) X(309, ppoll) X(320, utimensat) \
-	X(330, dup3) X(331, pipe2) X(340, prlimit64) X(355, getrandom)
+	X(330, dup3) X(331, pipe2) X(337, recvmmsg) X(340, prlimit64) X(345, sendmmsg) \
+	X(355, getrandom) X(359, socket) X(360, socketpair) X(361, bind)   \
+	X(362, connect) X(363, listen) X(364, accept4) X(365, getsockopt) \
+	X(366, setsockopt) X(367, getsockname) X(368, getpeername)       \
+	X(369, sendto) X(370, sendmsg) X(371, recvfrom) X(372, recvmsg)  \
+	X(373, shutdown)
 
 #endif
