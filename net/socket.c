@@ -210,7 +210,7 @@ int sock_create_pair(int family, int type, int protocol, int flags,
 		return -EAFNOSUPPORT;
 	if (type != SOCK_STREAM)
 		return -EOPNOTSUPP; /* only stream pairs here */
-	if (protocol)
+	if (protocol && protocol != AF_UNIX) /* PF_UNIX passes, as on Linux */
 		return -EPROTONOSUPPORT;
 	return sock_unix_pair(flags, out);
 }

@@ -56,9 +56,9 @@ static void connection_ended(struct socket *s, err_t err)
 	case ERR_OK: /* our own close */
 		return;
 	case ERR_RST:
-		e = s->tstate == TS_SYN_SENT ? ECONNREFUSED
-		    : s->peer_fin	     ? EPIPE /* Linux, in CLOSE_WAIT */
-					     : ECONNRESET;
+		e = s->tstate == TS_SYN_SENT	    ? ECONNREFUSED
+		    : s->peer_fin && !s->snd_shut ? EPIPE /* in CLOSE_WAIT */
+						    : ECONNRESET;
 		break;
 	case ERR_ABRT: /* lwIP gave up retransmitting (or keep-alive) */
 		e = ETIMEDOUT;
@@ -90,7 +90,7 @@ static void tcpsock_event(struct socket *s, enum netconn_evt evt, u16_t len)
 	case NETCONN_EVT_RCVPLUS:
 		if (len || !pcb || pcb->state < CLOSE_WAIT)
 			break;
-		s->peer_fin = true;
+		s->peer_fin = s->rcv_shut = true; /* Linux's RCV_SHUTDOWN */
 		if (pcb->state == CLOSING || pcb->state == TIME_WAIT)
 			let_go(s->conn);
 		break;
@@ -229,7 +229,7 @@ static void accepted(struct socket *ns, struct netconn *nc)
 	ns->tstate = TS_ESTABLISHED;
 	if (pcb) {
 		cache_names(ns, pcb);
-		ns->peer_fin = pcb->state >= CLOSE_WAIT;
+		ns->peer_fin = ns->rcv_shut = pcb->state >= CLOSE_WAIT;
 	}
 	if (nc->pending_err != ERR_OK || !pcb)
 		connection_ended(ns, nc->pending_err ? nc->pending_err : ERR_CLSD);

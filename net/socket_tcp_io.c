@@ -244,7 +244,7 @@ unsigned tcpsock_poll(struct socket *s)
 	tcp_pull(s);
 	if ((s->rcv_shut && s->snd_shut) || s->tstate == TS_CLOSE)
 		mask |= POLLHUP;
-	if (s->rcv_shut || s->peer_fin)
+	if (s->rcv_shut)
 		mask |= POLLIN | POLLRDNORM | POLLRDHUP;
 	if (s->tstate != TS_SYN_SENT) {
 		if (s->rx_bytes)

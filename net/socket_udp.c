@@ -115,6 +115,8 @@ static long udpsock_send(struct socket *s, struct sock_msg *m, bool nonblock)
 		return -sock_take_error(s);
 	if (m->len > UDP_MAX)
 		return -EMSGSIZE;
+	if (s->snd_shut)
+		return -EPIPE;
 	nb = netbuf_new();
 	if (!nb || !netbuf_alloc(nb, (u16_t)m->len)) {
 		netbuf_delete(nb);
