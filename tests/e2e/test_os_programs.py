@@ -27,6 +27,7 @@ PROGRAMS = ["files", "fds", "proc", "mem", "pipes", "poll", "signals", "time",
 PROGRAMS += ["libc_malloc", "libc_getopt", "libc_stdlib", "libc_string", "libc_misc", "libc_time"]  # the libc's own tests
 PROGRAMS += ["libc_stdio", "libc_stdio_buf"]  # the libc's streams
 PROGRAMS += ["sockets", "sockets_api", "sockets_udp"]  # sockets on lwIP
+PROGRAMS += ["libc_net", "libc_net_sock", "libc_net_dns"]  # the libc's network part
 # fuzz takes 5-12 s alone under TCG; fuzz.c gives its case 240 s
 TIMEOUTS = {"fuzz": 600}
 CHECK_DISK = {"fuzz"}  # e2fsck -fn the disk after the clean power-off
