@@ -29,7 +29,7 @@ PYTHON := python3
 CMDLINE ?= init=/sbin/init
 ISO_CMDLINE ?= init=/sbin/init
 GDBPORT ?= 1234
-DISK_SIZE ?= 64M
+DISK_SIZE ?= 32M
 
 # lwIP (DESIGN.md, Network): tools/setup-lwip fetches it into the
 # git-ignored third_party/; it is compiled with the kernel's flags.
@@ -209,6 +209,8 @@ $(B)/bench/%: tools/bench/%.c $(UCRT) $(ULIBC)
 # --- the root filesystem image, from a staging tree: rootfs/, then
 # the programs in /bin and /sbin, the test programs in /tests, and the
 # OS's own sources in /usr/src (to read, grep and find inside the OS).
+# The programs' copies lose their debug information (two thirds of their
+# size), so the image keeps room to work in; build/ keeps it for gdb.
 ROOTFS_FILES := $(shell find rootfs -type f 2>/dev/null)
 IMAGE_SRCS := $(shell find boot kernel drivers net libc user tests/os \
 	-type f \( -name '*.[chS]' -o -name '*.asm' \) 2>/dev/null)
@@ -220,6 +222,8 @@ $(B)/disk.img: $(ROOTFS_FILES) Makefile $(USER_BINS) $(OS_TESTS) $(IMAGE_SRCS)
 	$(if $(filter $(B)/user/bin/%,$(USER_BINS)),cp $(filter $(B)/user/bin/%,$(USER_BINS)) $(B)/rootfs/bin/)
 	$(if $(filter $(B)/user/sbin/%,$(USER_BINS)),cp $(filter $(B)/user/sbin/%,$(USER_BINS)) $(B)/rootfs/sbin/)
 	cp $(OS_TESTS) $(B)/rootfs/tests/
+	strip --strip-debug $(patsubst $(B)/user/%,$(B)/rootfs/%,$(USER_BINS)) \
+		$(patsubst $(B)/tests-os/%,$(B)/rootfs/tests/%,$(OS_TESTS))
 	@echo "  sources -> $(B)/rootfs/usr/src"; mkdir -p $(B)/rootfs/usr/src
 	@cp --parents $(IMAGE_SRCS) $(B)/rootfs/usr/src/
 	rm -f $@

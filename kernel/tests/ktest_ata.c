@@ -1,6 +1,6 @@
 /* kernel/tests/ktest_ata.c - PCI enumeration and the ATA driver on the
  * contract machine: the PIIX IDE controller, virtio-net, and hda (the
- * 64 MiB ext2 image build/disk.img, 131072 sectors: the Makefile's DISK_SIZE).
+ * 32 MiB ext2 image build/disk.img, 65536 sectors).
  *
  * The I/O tests write a scratch range near the end of hda, which is the
  * root filesystem the other self-tests use: each saves the range first
@@ -21,8 +21,8 @@
 #include "kernel/time.h"
 #include "kernel/uapi/errno.h"
 
-#define DISK_SECTORS 131072 /* build/disk.img: 64 MiB (DISK_SIZE) */
-#define SCRATCH (DISK_SECTORS - 1536) /* the scratch range: SCRATCH .. + MAX_SECTORS */
+#define DISK_SECTORS 65536 /* build/disk.img: 32 MiB */
+#define SCRATCH 64000 /* the scratch range: SCRATCH .. + MAX_SECTORS */
 #define MAX_SECTORS 300 /* > 256: an LBA28 transfer takes two commands */
 #define MAX_BYTES (MAX_SECTORS * 512)
 #define SPAN 0x10000 /* 64 KiB: a PRD entry may not cross one */
