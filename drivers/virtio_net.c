@@ -28,8 +28,9 @@
  *                   ring, handing each frame to the receive hook (lwIP:
  *                   tcpip_input, which only posts to a mailbox) and
  *                   posting its buffer straight back (the ring stays
- *                   full); reclaim finished TX slots and wake senders.
- *                   Never sleeps.
+ *                   full); reclaim finished TX slots and wake senders;
+ *                   on a configuration interrupt, read the link state
+ *                   and tell the link hook.  Never sleeps.
  *
  * Rules: the rings are touched only in task context (transmit side,
  * deferred half), never by the interrupt half, and the kernel is not
@@ -91,6 +92,8 @@ static struct vnet {
 	struct wait_queue tx_wait;
 	virtio_net_rx_fn rx_fn;
 	void *rx_arg;
+	virtio_net_link_fn link_fn;
+	void *link_arg;
 	struct virtio_net_stats stats;
 } vn;
 
@@ -252,9 +255,12 @@ static void config_changed(void)
 	if (!virtio_has(&vn.dev, VIRTIO_NET_F_STATUS))
 		return;
 	up = virtio_config16(&vn.dev, CONFIG_STATUS) & VIRTIO_NET_S_LINK_UP;
-	if (up != vn.link_up)
-		printk("virtio-net: link %s\n", up ? "up" : "down");
+	if (up == vn.link_up)
+		return;
+	printk("virtio-net: eth0 link %s\n", up ? "up" : "down");
 	vn.link_up = up;
+	if (vn.link_fn)
+		vn.link_fn(vn.link_arg, up);
 }
 
 /* Deferred work, interrupts on: everything the interrupt half noted.
@@ -523,6 +529,12 @@ void virtio_net_set_rx(virtio_net_rx_fn fn, void *arg, virtio_net_rx_fn *old_fn,
 		*old_arg = vn.rx_arg;
 	vn.rx_fn = fn;
 	vn.rx_arg = arg;
+}
+
+void virtio_net_set_link_hook(virtio_net_link_fn fn, void *arg)
+{
+	vn.link_fn = fn;
+	vn.link_arg = arg;
 }
 
 bool virtio_net_get_stats(struct virtio_net_stats *st)

@@ -46,6 +46,11 @@ bool virtio_net_link_up(void);
 void virtio_net_set_rx(virtio_net_rx_fn fn, void *arg, virtio_net_rx_fn *old_fn,
 		       void **old_arg);
 
+/* The link hook: called by the deferred half (must not sleep) when the
+ * device reports its link went up or down (VIRTIO_NET_F_STATUS). */
+typedef void (*virtio_net_link_fn)(void *arg, bool up);
+void virtio_net_set_link_hook(virtio_net_link_fn fn, void *arg);
+
 /* Sending, in task context only (it may sleep).  virtio_net_tx_get waits
  * for a free TX buffer, sleeping while the ring is full until the
  * deferred half reclaims one; it returns the buffer's number and sets

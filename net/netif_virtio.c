@@ -14,6 +14,9 @@
  *             only this task waits out: the deferred half never takes
  *             the core lock), copy the pbuf chain into it, queue it.
  *
+ *   link      the driver's deferred half reports a link change (QEMU's
+ *             set_link); lwIP hears of it through tcpip_try_callback.
+ *
  * Copies, not zero-copy: one memcpy of at most 1514 bytes each way is
  * cheap next to the rest of the path, and the driver's buffers stay
  * preallocated and fixed.
@@ -21,10 +24,12 @@
 #include "net/netif_virtio.h"
 
 #include "drivers/virtio_net.h"
+#include "kernel/printk.h"
 #include "lwip/etharp.h"
 #include "lwip/pbuf.h"
 #include "lwip/snmp.h"
 #include "lwip/stats.h"
+#include "lwip/tcpip.h"
 #include "netif/ethernet.h"
 
 /* A pbuf for a received frame: from the pool (fixed, fast), or when a
@@ -87,6 +92,27 @@ static err_t linkoutput(struct netif *netif, struct pbuf *p)
 	return ERR_OK;
 }
 
+/* In the tcpip thread, under the core lock: the link changed (lwIP's
+ * DHCP asks again when it comes back). */
+static void link_changed(void *arg)
+{
+	struct netif *netif = arg;
+
+	if (virtio_net_link_up())
+		netif_set_link_up(netif);
+	else
+		netif_set_link_down(netif);
+}
+
+/* The driver's link hook, in its deferred half: netif_set_link_* need
+ * the core lock, so post the change to the tcpip thread (no sleep). */
+static void link_hook(void *arg, bool up)
+{
+	(void)up;
+	if (tcpip_try_callback(link_changed, arg) != ERR_OK)
+		pr_warn("virtio-net: link change not passed to lwIP\n");
+}
+
 err_t virtio_netif_init(struct netif *netif)
 {
 	if (!virtio_net_present())
@@ -104,5 +130,6 @@ err_t virtio_netif_init(struct netif *netif)
 	netif->linkoutput = linkoutput;
 	MIB2_INIT_NETIF(netif, snmp_ifType_ethernet_csmacd, 0);
 	virtio_net_set_rx(rx_input, netif, NULL, NULL);
+	virtio_net_set_link_hook(link_hook, netif);
 	return ERR_OK;
 }

@@ -3,8 +3,8 @@
 The driver's own self-tests (kernel/tests/ktest_net_virtio.c) prove the
 rings with raw ARP frames; these check what the host sees: DHCP through
 the card, a TCP SYN from the host (QEMU's hostfwd) reaching lwIP and
-being answered, and a machine without a usable card booting on with a
-log line instead.
+being answered, the link going down and up (QEMU's monitor), and a
+machine without a usable card booting on with a log line instead.
 """
 
 import socket
@@ -72,6 +72,63 @@ def test_virtio_net_dhcp_and_host_syn_answered():
            and t[4] & TCP_RST]
     assert syn, f"no SYN to 10.0.2.15:7 in the capture: {tcp}"
     assert rst and rst[0][3] == syn[0][1], f"no RST from lwIP: {tcp}"
+
+
+def pcap_dhcp_from_guest(path):
+    """DHCP message types (option 53) the guest sent, in order."""
+    data = Path(path).read_bytes()
+    types, off = [], 24
+    while off + 16 <= len(data):
+        incl = struct.unpack("<I", data[off + 8:off + 12])[0]
+        f = data[off + 16:off + 16 + incl]
+        off += 16 + incl
+        if (len(f) < 282 or f[12:14] != b"\x08\x00" or f[23] != 17
+                or f[34:38] != struct.pack(">HH", 68, 67)):
+            continue
+        opts, i = f[42 + 240:], 0
+        while i + 1 < len(opts) and opts[i] != 255:
+            if opts[i] == 0:
+                i += 1
+                continue
+            if opts[i] == 53:
+                types.append(opts[i + 2])
+            i += 2 + opts[i + 1]
+    return types
+
+
+def test_virtio_net_link_down_and_up():
+    # QEMU's monitor takes the link down and up: the card raises a
+    # configuration interrupt each time, the driver logs it and lwIP
+    # hears of it (its DHCP client asks for its address again, a
+    # DHCPREQUEST after the first DISCOVER/REQUEST), and the host still
+    # reaches the guest afterwards.
+    with tempfile.TemporaryDirectory(prefix="virtio-net-") as tmp:
+        mon_path, pcap = Path(tmp) / "mon.sock", Path(tmp) / "eth0.pcap"
+        with Qemu("init=kmon", hostfwd=[7], pcap=str(pcap), timeout=60,
+                  extra=["-monitor", f"unix:{mon_path},server=on,wait=off"]) as q:
+            q.expect(BOUND)
+            with socket.socket(socket.AF_UNIX) as mon:
+                mon.connect(str(mon_path))
+                mon.sendall(b"set_link n0 off\n")
+                q.expect(r"virtio-net: eth0 link down\n")
+                mon.sendall(b"set_link n0 on\n")
+                q.expect(r"virtio-net: eth0 link up\n")
+            deadline = time.monotonic() + 10
+            while pcap_dhcp_from_guest(pcap).count(3) < 2:  # REQUESTs
+                assert time.monotonic() < deadline, \
+                    f"no DHCP after the link came back: {pcap_dhcp_from_guest(pcap)}"
+                time.sleep(0.2)
+            with socket.create_connection(("127.0.0.1", q.ports[7]),
+                                          timeout=10) as s:
+                try:
+                    got = s.recv(16)
+                except ConnectionResetError:
+                    got = b""
+            assert got == b""
+            q.send("poweroff\r")
+            q.wait()
+        tcp = pcap_tcp(pcap)
+    assert any(t[0] == "10.0.2.15" and t[4] & TCP_RST for t in tcp), tcp
 
 
 def test_virtio_net_modern_only_card_refused():
