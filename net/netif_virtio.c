@@ -92,24 +92,24 @@ static err_t linkoutput(struct netif *netif, struct pbuf *p)
 	return ERR_OK;
 }
 
-/* In the tcpip thread, under the core lock: the link changed (lwIP's
- * DHCP asks again when it comes back). */
-static void link_changed(void *arg)
+/* In the tcpip thread, under the core lock: the link went up (lwIP's
+ * DHCP then asks again) or down.  One function per direction, so each
+ * change is applied as it happened even when both are queued. */
+static void link_up(void *arg)
 {
-	struct netif *netif = arg;
+	netif_set_link_up(arg);
+}
 
-	if (virtio_net_link_up())
-		netif_set_link_up(netif);
-	else
-		netif_set_link_down(netif);
+static void link_down(void *arg)
+{
+	netif_set_link_down(arg);
 }
 
 /* The driver's link hook, in its deferred half: netif_set_link_* need
  * the core lock, so post the change to the tcpip thread (no sleep). */
 static void link_hook(void *arg, bool up)
 {
-	(void)up;
-	if (tcpip_try_callback(link_changed, arg) != ERR_OK)
+	if (tcpip_try_callback(up ? link_up : link_down, arg) != ERR_OK)
 		pr_warn("virtio-net: link change not passed to lwIP\n");
 }
 
