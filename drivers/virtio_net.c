@@ -242,6 +242,12 @@ static unsigned tx_reclaim(void)
 	while (virtq_pop(&vn.tx.q, &head, &len)) {
 		if ((s = used_slot(&vn.tx, head, "TX")) < 0)
 			continue;
+		if (vn.tx_nfree == vn.tx.slots) { /* a device bug */
+			pr_err(
+			    "virtio-net: TX slot %d returned, none in flight\n",
+			    s);
+			continue;
+		}
 		vn.tx_free[vn.tx_nfree++] = s;
 		n++;
 	}
