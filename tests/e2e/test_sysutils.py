@@ -346,14 +346,14 @@ def test_df_in_the_os():
     m = re.match(r"(\S+) +(\d+) +(\d+) +(\d+) +(\d+)% /$", root)
     assert m, root
     size, used, avail, pct = map(int, m.groups()[1:])
-    assert 62 * 1024 < size <= 64 * 1024, root  # the 64 MiB image
+    assert 30 * 1024 < size <= 32 * 1024, root  # the 32 MiB image
     assert used + avail <= size and pct == -(-used * 100 // (used + avail)), root
     out, rc = boot_run(["/bin/df", "-a"])
     assert rc == 0 and re.search(r"^proc +0 +0 +0 +- /proc$", out, re.M), out
     out, rc = boot_run(["/bin/df", "-h", "/bin/ps", "/proc/self"])
     assert rc == 0, out
     assert re.search(r"^Filesystem +Size +Used Avail Use% Mounted on\n"
-                     r"\S+ +6[34]M +\d+(\.\d)?[KM] +\d+(\.\d)?M +\d+% /\n"
+                     r"\S+ +3[12]M +\d+(\.\d)?[KM] +\d+(\.\d)?M +\d+% /\n"
                      r"proc +0 +0 +0 +- /proc$", out, re.M), out
 
 
