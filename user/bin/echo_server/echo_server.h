@@ -34,8 +34,16 @@ int write_all(int fd, const void *buf, size_t n);
 
 /* accept() that retries on EINTR and waits out transient failures (no
  * free descriptor or memory: a message and a short pause); the new
- * socket, or -1 with errno only on errors that will not go away. */
+ * socket (no_delay already applied), or -1 with errno only on errors
+ * that will not go away. */
 int accept_client(int server_socket);
+
+/* TCP_NODELAY on connection FD: an echo goes back in the pieces its
+ * request arrived in, each at once.  With Nagle's algorithm a small last
+ * piece would wait until the client acknowledged the previous one, and a
+ * client that delays its acknowledgements (Linux up to 40 ms, lwIP up to
+ * 250 ms) would see each request longer than a segment take that long. */
+void no_delay(int fd);
 
 /* A message "echo_server: WHAT: strerror(errno)" on stderr. */
 void warn_errno(const char *what);

@@ -21,6 +21,7 @@
  * prints "echo_server: ready port=P design=NAME" on stdout, so a script
  * or a test knows when to connect.  SIGPIPE is ignored, so a client that
  * goes away while its echo is being written costs only that connection.
+ * Connections have TCP_NODELAY (see no_delay() in echo_server.h).
  * Exit status: 1 when the socket cannot be set up, 2 for bad usage.
  */
 #include <arpa/inet.h>

@@ -83,6 +83,7 @@ static void add_conn(int fd)
 		close(fd);
 		return;
 	}
+	no_delay(fd);
 	fds[nfds] = (struct pollfd){.fd = fd, .events = POLLIN};
 	conns[nfds] = (struct conn){.buf = buf};
 	nfds++;

@@ -7,6 +7,8 @@
  * ends when read() returns 0: the client closed (or half-closed) its
  * side and everything it sent has been echoed. */
 #include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <time.h>
 #include <unistd.h>
 #include <sys/socket.h>
@@ -78,6 +80,13 @@ static int accept_shortage(int err)
 	       err == ENOMEM;
 }
 
+void no_delay(int fd)
+{
+	int one = 1;
+
+	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+}
+
 int accept_client(int server_socket)
 {
 	static const struct timespec pause = {0, 100 * 1000 * 1000};
@@ -85,8 +94,10 @@ int accept_client(int server_socket)
 	for (;;) {
 		int fd = accept(server_socket, NULL, NULL);
 
-		if (fd >= 0)
+		if (fd >= 0) {
+			no_delay(fd);
 			return fd;
+		}
 		if (accept_fatal(errno)) {
 			warn_errno("accept");
 			return -1;
