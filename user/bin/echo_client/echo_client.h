@@ -19,6 +19,7 @@ struct options {
 	size_t min_size, max_size; /* -s SIZE or MIN-MAX */
 	uint32_t seed;		   /* -S */
 	double timeout;		   /* -T, seconds: the whole run's limit */
+	unsigned pace_ms;	   /* -w: between connects, 0: all at once */
 	unsigned long long stream; /* --stream BYTES */
 	size_t chunk;		   /* --chunk */
 };

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "echo_client.h"
@@ -32,7 +33,7 @@
 #define MAX_LATENCIES (16u << 20) /* round trips whose latency is kept */
 #define READ_MAX 65536
 
-enum state { CONNECTING, RUNNING, CLOSING, DONE, FAILED };
+enum state { UNOPENED, CONNECTING, RUNNING, CLOSING, DONE, FAILED };
 
 struct lconn {
 	enum state state;
@@ -300,8 +301,16 @@ int run_load(const struct options *o)
 		fputs("echo_client: out of memory\n", stderr);
 		return 1;
 	}
-	for (unsigned i = 0; i < o->conns; i++)
+	for (unsigned i = 0; i < o->conns; i++) {
 		start_connect(i, server);
+		if (o->pace_ms) { /* -w: this one is open before the next */
+			struct timespec pause = {o->pace_ms / 1000,
+						 o->pace_ms % 1000 * 1000000};
+
+			run_until_no(CONNECTING, deadline);
+			nanosleep(&pause, NULL);
+		}
+	}
 	freeaddrinfo(server);
 	if (!run_until_no(CONNECTING, deadline))
 		time_out();

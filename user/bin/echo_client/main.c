@@ -3,7 +3,7 @@
  *
  *   echo_client HOST PORT
  *   echo_client [-c CONNS] [-n ROUNDS] [-s SIZE|MIN-MAX] [-S SEED]
- *               [-T SECONDS] HOST PORT
+ *               [-w MS] [-T SECONDS] HOST PORT
  *   echo_client --stream BYTES [--chunk BYTES] [-S SEED] [-T SECONDS]
  *               HOST PORT
  *
@@ -15,7 +15,12 @@
  * (default 1), each doing ROUNDS round trips (default 1000) of SIZE
  * bytes (default 64; MIN-MAX picks a size in that range for every
  * round), every byte of every echo checked against what was sent.  It
- * prints round trips per second and the latency percentiles.
+ * prints round trips per second and the latency percentiles.  -w MS
+ * opens the connections one at a time, MS milliseconds apart, rather
+ * than all at once: QEMU's user network listens for a forwarded port
+ * with a backlog of one, and the host's kernel lets a burst of connects
+ * "succeed" (SYN cookies) that QEMU never accepts, which end in resets
+ * a minute or two later.
  *
  * --stream sends BYTES through one connection in writes of --chunk
  * bytes (default 16K) while reading the echo back, then half-closes
@@ -51,7 +56,7 @@ static _Noreturn void usage(void)
 {
 	fputs("usage: echo_client HOST PORT\n"
 	      "       echo_client [-c CONNS] [-n ROUNDS] [-s SIZE|MIN-MAX] "
-	      "[-S SEED] [-T SECONDS] HOST PORT\n"
+	      "[-S SEED] [-w MS] [-T SECONDS] HOST PORT\n"
 	      "       echo_client --stream BYTES [--chunk BYTES] [-S SEED] "
 	      "[-T SECONDS] HOST PORT\n",
 	      stderr);
@@ -208,7 +213,7 @@ int main(int argc, char **argv)
 	bool load = false;
 	int opt;
 
-	while ((opt = getopt_long(argc, argv, "c:n:s:S:T:", long_options,
+	while ((opt = getopt_long(argc, argv, "c:n:s:S:T:w:", long_options,
 				  NULL)) != -1) {
 		switch (opt) {
 		case 'c':
@@ -228,6 +233,10 @@ int main(int argc, char **argv)
 			break;
 		case 'T':
 			o.timeout = seconds_arg(optarg);
+			break;
+		case 'w':
+			o.pace_ms = count_arg("interval", optarg, 60000);
+			load = true;
 			break;
 		case 'B':
 			o.stream = count_arg("stream size", optarg, 1ull << 40);
