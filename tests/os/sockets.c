@@ -162,6 +162,39 @@ static void nonblocking_connect(void)
 	T_EQ(b, 'z');
 }
 
+/* A listener with backlog 0 queues one connection and drops the next
+ * one's SYN until that one is accepted: the second connection stays
+ * being made.  Meanwhile connect says EALREADY, and a blocking connect
+ * with SO_SNDTIMEO gives up with EINPROGRESS. */
+static void connect_in_progress(void)
+{
+	struct timeval tv = {0, 200000};
+	int l = bound(SOCK_STREAM), c1, c2, c3, s;
+	struct sockaddr_in a;
+	long long t0;
+
+	T_OK(listen(l, 0));
+	a = lo(port_of(l));
+	c1 = connect_to(port_of(l));
+	t_sleep_ms(50);
+	c2 = T_OK(socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0));
+	T_ERR(connect(c2, SA(&a), sizeof(a)), EINPROGRESS);
+	T_ERR(connect(c2, SA(&a), sizeof(a)), EALREADY);
+	T_EQ(poll1(c2, POLLIN | POLLOUT, 100), 0);
+	c3 = T_OK(socket(AF_INET, SOCK_STREAM, 0));
+	T_OK(setsockopt(c3, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)));
+	t0 = t_now_ns();
+	T_ERR(connect(c3, SA(&a), sizeof(a)), EINPROGRESS);
+	T_TRUE(t_now_ns() - t0 >= 150000000LL);
+	T_ERR(connect(c3, SA(&a), sizeof(a)), EALREADY);
+	T_OK(close(c3)); /* gives up: c2 is next */
+	s = T_OK(accept(l, NULL, NULL)); /* room for the next one */
+	T_OK(close(s));
+	T_EQ(poll1(c2, POLLOUT, 15000), POLLOUT); /* its SYN is sent again */
+	T_EQ(so_error(c2), 0);
+	(void)c1;
+}
+
 static void eagain(void)
 {
 	static char chunk[65536];
@@ -671,6 +704,7 @@ static const struct t_case cases[] = {
     T(many),
     T(stream_echo),
     T(nonblocking_connect),
+    T(connect_in_progress),
     T(eagain),
     T(refused),
     T(time_wait_reuse),
