@@ -119,11 +119,13 @@ long sys_socketpair(int family, int type, int protocol, int *usv)
 
 	if (flags & ~SOCK_FLAGS)
 		return -EINVAL;
-	err = sock_create_pair(family, type & SOCK_TYPE_MASK, protocol, flags, f);
+	err =
+	    sock_create_pair(family, type & SOCK_TYPE_MASK, protocol, flags, f);
 	if (err)
 		return err;
 	fd[0] = fd_install(fds(), f[0], 0, flags & SOCK_CLOEXEC);
-	fd[1] = fd[0] < 0 ? -EMFILE : fd_install(fds(), f[1], 0, flags & SOCK_CLOEXEC);
+	fd[1] = fd[0] < 0 ? -EMFILE
+			  : fd_install(fds(), f[1], 0, flags & SOCK_CLOEXEC);
 	if (fd[1] < 0) {
 		if (fd[0] >= 0)
 			fd_close(fds(), fd[0]);
@@ -163,7 +165,8 @@ long sys_connect(int fd, const void *uaddr, int len)
 
 	if (!s)
 		return err;
-	err = addr_in(uaddr, len, &k) ?: sock_connect(s, &k, len, nonblocking(f));
+	err =
+	    addr_in(uaddr, len, &k) ?: sock_connect(s, &k, len, nonblocking(f));
 	file_put(f);
 	return err;
 }
@@ -198,8 +201,9 @@ long sys_accept4(int fd, void *uaddr, int *ulen, int flags)
 	if (err)
 		return err;
 	if (uaddr) { /* a fault here loses the connection, as on Linux */
-		err = sock_getname(sock_of(nf), &k, &klen, true) ? -ECONNABORTED
-								: addr_out(&k, klen, uaddr, ulen);
+		err = sock_getname(sock_of(nf), &k, &klen, true)
+			  ? -ECONNABORTED
+			  : addr_out(&k, klen, uaddr, ulen);
 		if (err) {
 			file_put(nf);
 			return err;
@@ -218,7 +222,8 @@ static long getname(int fd, void *uaddr, int *ulen, bool peer)
 
 	if (!s)
 		return err;
-	err = sock_getname(s, &k, &klen, peer) ?: addr_out(&k, klen, uaddr, ulen);
+	err =
+	    sock_getname(s, &k, &klen, peer) ?: addr_out(&k, klen, uaddr, ulen);
 	file_put(f);
 	return err;
 }
@@ -282,11 +287,12 @@ long sys_getsockopt(int fd, int level, int name, void *uval, int *ulen)
 
 /* --- sending and receiving */
 
-long sys_sendto(int fd, const void *buf, size_t n, int flags,
-		const void *uaddr, int alen)
+long sys_sendto(int fd, const void *buf, size_t n, int flags, const void *uaddr,
+		int alen)
 {
-	struct iovec v = { (void *)buf, MIN(n, MAX_RW) };
-	struct sock_msg m = { .iov = &v, .iovlen = 1, .len = v.iov_len, .flags = flags };
+	struct iovec v = {(void *)buf, MIN(n, MAX_RW)};
+	struct sock_msg m = {
+	    .iov = &v, .iovlen = 1, .len = v.iov_len, .flags = flags};
 	struct sockaddr_storage k;
 	struct file *f;
 	struct socket *s;
@@ -310,10 +316,13 @@ long sys_sendto(int fd, const void *buf, size_t n, int flags,
 long sys_recvfrom(int fd, void *buf, size_t n, int flags, void *uaddr,
 		  int *ulen)
 {
-	struct iovec v = { buf, MIN(n, MAX_RW) };
+	struct iovec v = {buf, MIN(n, MAX_RW)};
 	struct sockaddr_storage k;
-	struct sock_msg m = { .iov = &v, .iovlen = 1, .len = v.iov_len,
-			      .flags = flags, .addr = uaddr ? &k : NULL };
+	struct sock_msg m = {.iov = &v,
+			     .iovlen = 1,
+			     .len = v.iov_len,
+			     .flags = flags,
+			     .addr = uaddr ? &k : NULL};
 	struct file *f;
 	struct socket *s;
 	long r, err;
@@ -331,7 +340,8 @@ long sys_recvfrom(int fd, void *buf, size_t n, int flags, void *uaddr,
 
 /* A message header's iovecs into a kernel array (*out, to kfree), their
  * total capped as Linux's import_iovec does. */
-static long get_iovec(const struct msghdr *km, struct iovec **out, size_t *total)
+static long get_iovec(const struct msghdr *km, struct iovec **out,
+		      size_t *total)
 {
 	struct iovec *iov;
 	size_t sum = 0;
@@ -366,7 +376,7 @@ static long sendmsg_file(struct socket *s, struct file *f,
 			 const struct msghdr *umsg, int flags)
 {
 	struct sockaddr_storage k;
-	struct sock_msg m = { .flags = flags };
+	struct sock_msg m = {.flags = flags};
 	struct msghdr km;
 	struct iovec *iov;
 	long err;
@@ -394,7 +404,7 @@ static long recvmsg_file(struct socket *s, struct file *f, struct msghdr *umsg,
 			 int flags)
 {
 	struct sockaddr_storage k;
-	struct sock_msg m = { .flags = flags };
+	struct sock_msg m = {.flags = flags};
 	unsigned long zero = 0;
 	struct msghdr km;
 	struct iovec *iov;
@@ -495,8 +505,8 @@ long sys_recvmmsg(int fd, struct mmsghdr *uvec, unsigned vlen, int flags,
 long sys_socketcall(int call, const unsigned long *uargs)
 {
 	/* how many longs each call takes, as Linux's nargs[] */
-	static const unsigned char nargs[] = { 0, 3, 3, 3, 2, 3, 3, 3, 4, 4, 4,
-					       6, 6, 2, 5, 5, 3, 3, 4, 5, 4 };
+	static const unsigned char nargs[] = {0, 3, 3, 3, 2, 3, 3, 3, 4, 4, 4,
+					      6, 6, 2, 5, 5, 3, 3, 4, 5, 4};
 	unsigned long a[6];
 
 	if (call < SYS_SOCKET || call > SYS_SENDMMSG)
@@ -504,32 +514,48 @@ long sys_socketcall(int call, const unsigned long *uargs)
 	if (copy_from_user(a, uargs, nargs[call] * sizeof(long)))
 		return -EFAULT;
 	switch (call) {
-	case SYS_SOCKET: return sys_socket(a[0], a[1], a[2]);
-	case SYS_BIND: return sys_bind(a[0], (void *)a[1], a[2]);
-	case SYS_CONNECT: return sys_connect(a[0], (void *)a[1], a[2]);
-	case SYS_LISTEN: return sys_listen(a[0], a[1]);
-	case SYS_ACCEPT: return sys_accept4(a[0], (void *)a[1], (int *)a[2], 0);
-	case SYS_GETSOCKNAME: return sys_getsockname(a[0], (void *)a[1], (int *)a[2]);
-	case SYS_GETPEERNAME: return sys_getpeername(a[0], (void *)a[1], (int *)a[2]);
-	case SYS_SOCKETPAIR: return sys_socketpair(a[0], a[1], a[2], (int *)a[3]);
-	case SYS_SEND: return sys_sendto(a[0], (void *)a[1], a[2], a[3], NULL, 0);
-	case SYS_RECV: return sys_recvfrom(a[0], (void *)a[1], a[2], a[3], NULL, NULL);
+	case SYS_SOCKET:
+		return sys_socket(a[0], a[1], a[2]);
+	case SYS_BIND:
+		return sys_bind(a[0], (void *)a[1], a[2]);
+	case SYS_CONNECT:
+		return sys_connect(a[0], (void *)a[1], a[2]);
+	case SYS_LISTEN:
+		return sys_listen(a[0], a[1]);
+	case SYS_ACCEPT:
+		return sys_accept4(a[0], (void *)a[1], (int *)a[2], 0);
+	case SYS_GETSOCKNAME:
+		return sys_getsockname(a[0], (void *)a[1], (int *)a[2]);
+	case SYS_GETPEERNAME:
+		return sys_getpeername(a[0], (void *)a[1], (int *)a[2]);
+	case SYS_SOCKETPAIR:
+		return sys_socketpair(a[0], a[1], a[2], (int *)a[3]);
+	case SYS_SEND:
+		return sys_sendto(a[0], (void *)a[1], a[2], a[3], NULL, 0);
+	case SYS_RECV:
+		return sys_recvfrom(a[0], (void *)a[1], a[2], a[3], NULL, NULL);
 	case SYS_SENDTO:
-		return sys_sendto(a[0], (void *)a[1], a[2], a[3], (void *)a[4], a[5]);
+		return sys_sendto(a[0], (void *)a[1], a[2], a[3], (void *)a[4],
+				  a[5]);
 	case SYS_RECVFROM:
-		return sys_recvfrom(a[0], (void *)a[1], a[2], a[3], (void *)a[4],
-				    (int *)a[5]);
-	case SYS_SHUTDOWN: return sys_shutdown(a[0], a[1]);
+		return sys_recvfrom(a[0], (void *)a[1], a[2], a[3],
+				    (void *)a[4], (int *)a[5]);
+	case SYS_SHUTDOWN:
+		return sys_shutdown(a[0], a[1]);
 	case SYS_SETSOCKOPT:
 		return sys_setsockopt(a[0], a[1], a[2], (void *)a[3], a[4]);
 	case SYS_GETSOCKOPT:
-		return sys_getsockopt(a[0], a[1], a[2], (void *)a[3], (int *)a[4]);
-	case SYS_SENDMSG: return sys_sendmsg(a[0], (void *)a[1], a[2]);
-	case SYS_RECVMSG: return sys_recvmsg(a[0], (void *)a[1], a[2]);
+		return sys_getsockopt(a[0], a[1], a[2], (void *)a[3],
+				      (int *)a[4]);
+	case SYS_SENDMSG:
+		return sys_sendmsg(a[0], (void *)a[1], a[2]);
+	case SYS_RECVMSG:
+		return sys_recvmsg(a[0], (void *)a[1], a[2]);
 	case SYS_ACCEPT4:
 		return sys_accept4(a[0], (void *)a[1], (int *)a[2], a[3]);
 	case SYS_RECVMMSG:
-		return sys_recvmmsg(a[0], (void *)a[1], a[2], a[3], (void *)a[4]);
+		return sys_recvmmsg(a[0], (void *)a[1], a[2], a[3],
+				    (void *)a[4]);
 	default: /* SYS_SENDMMSG */
 		return sys_sendmmsg(a[0], (void *)a[1], a[2], a[3]);
 	}

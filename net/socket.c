@@ -22,7 +22,7 @@
 #include "kernel/vfs.h"
 #include "net/socket_impl.h"
 
-#define NPROTO 46 /* Linux's count of address families */
+#define NPROTO 46   /* Linux's count of address families */
 #define SOCK_MAX 11 /* socket types are below this (SOCK_PACKET + 1) */
 #define IPPROTO_MAX 263
 
@@ -35,19 +35,20 @@ static struct socket *sock_of_file(struct file *f)
 
 static long sock_read(struct file *f, void *buf, size_t n, uint64_t *pos)
 {
-	struct iovec v = { buf, n };
-	struct sock_msg m = { .iov = &v, .iovlen = 1, .len = n };
+	struct iovec v = {buf, n};
+	struct sock_msg m = {.iov = &v, .iovlen = 1, .len = n};
 
 	(void)pos;
-	if (!n) /* as Linux's sock_read_iter: nothing is read, not even a datagram */
+	if (!n) /* as Linux's sock_read_iter: nothing is read, not even a
+		   datagram */
 		return 0;
 	return sock_recvmsg(sock_of_file(f), &m, f->flags & O_NONBLOCK);
 }
 
 static long sock_write(struct file *f, const void *buf, size_t n, uint64_t *pos)
 {
-	struct iovec v = { (void *)buf, n };
-	struct sock_msg m = { .iov = &v, .iovlen = 1, .len = n };
+	struct iovec v = {(void *)buf, n};
+	struct sock_msg m = {.iov = &v, .iovlen = 1, .len = n};
 
 	(void)pos;
 	return sock_sendmsg(sock_of_file(f), &m, f->flags & O_NONBLOCK);
@@ -92,12 +93,12 @@ static void sock_release(struct file *f)
 }
 
 static const struct file_operations sock_fops = {
-	.read = sock_read,
-	.write = sock_write,
-	.poll = sock_poll,
-	.ioctl = sock_ioctl,
-	.lseek = sock_lseek,
-	.release = sock_release,
+    .read = sock_read,
+    .write = sock_write,
+    .poll = sock_poll,
+    .ioctl = sock_ioctl,
+    .lseek = sock_lseek,
+    .release = sock_release,
 };
 
 struct socket *sock_of(struct file *f)
@@ -107,8 +108,9 @@ struct socket *sock_of(struct file *f)
 
 struct file *sock_file(struct socket *s, int flags)
 {
-	struct file *f = file_alloc(NULL, &sock_fops,
-				    O_RDWR | (flags & SOCK_NONBLOCK ? O_NONBLOCK : 0));
+	struct file *f =
+	    file_alloc(NULL, &sock_fops,
+		       O_RDWR | (flags & SOCK_NONBLOCK ? O_NONBLOCK : 0));
 
 	if (f)
 		f->private = s;
@@ -155,11 +157,13 @@ static int inet_proto(int type, int protocol, const struct sock_ops **ops,
 	case SOCK_STREAM:
 		*ops = &sock_tcp_ops;
 		*t = NETCONN_TCP;
-		return protocol && protocol != IPPROTO_TCP ? -EPROTONOSUPPORT : 0;
+		return protocol && protocol != IPPROTO_TCP ? -EPROTONOSUPPORT
+							   : 0;
 	case SOCK_DGRAM:
 		*ops = &sock_udp_ops;
 		*t = NETCONN_UDP;
-		return protocol && protocol != IPPROTO_UDP ? -EPROTONOSUPPORT : 0;
+		return protocol && protocol != IPPROTO_UDP ? -EPROTONOSUPPORT
+							   : 0;
 	case SOCK_RAW: /* no raw IP in this lwIP */
 		return -EPROTONOSUPPORT;
 	default:
@@ -209,7 +213,7 @@ int sock_create_pair(int family, int type, int protocol, int flags,
 	if (family != AF_UNIX)
 		return -EAFNOSUPPORT;
 	if (type != SOCK_STREAM)
-		return -EOPNOTSUPP; /* only stream pairs here */
+		return -EOPNOTSUPP;	     /* only stream pairs here */
 	if (protocol && protocol != AF_UNIX) /* PF_UNIX passes, as on Linux */
 		return -EPROTONOSUPPORT;
 	return sock_unix_pair(flags, out);
@@ -225,7 +229,8 @@ static int get_in(const void *addr, int len, struct sockaddr_in *a,
 	if (len < (int)sizeof(*a))
 		return -EINVAL;
 	memcpy(a, addr, sizeof(*a));
-	if (a->sin_family != AF_INET && !(unspec_ok && a->sin_family == AF_UNSPEC))
+	if (a->sin_family != AF_INET &&
+	    !(unspec_ok && a->sin_family == AF_UNSPEC))
 		return -EAFNOSUPPORT;
 	return 0;
 }
@@ -239,7 +244,8 @@ int sock_bind(struct socket *s, const void *addr, int len)
 		return -EOPNOTSUPP;
 	err = get_in(addr, len, &a, true);
 	/* AF_UNSPEC is AF_INET only with INADDR_ANY, for old programs */
-	if (!err && a.sin_family == AF_UNSPEC && a.sin_addr.s_addr != INADDR_ANY)
+	if (!err && a.sin_family == AF_UNSPEC &&
+	    a.sin_addr.s_addr != INADDR_ANY)
 		err = -EAFNOSUPPORT;
 	return err ? err : s->ops->bind(s, &a);
 }

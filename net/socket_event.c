@@ -150,22 +150,36 @@ int sock_take_error(struct socket *s)
 int sock_errno(err_t err)
 {
 	switch (err) {
-	case ERR_OK: return 0;
+	case ERR_OK:
+		return 0;
 	case ERR_MEM:
-	case ERR_BUF: return ENOBUFS;
-	case ERR_TIMEOUT: return ETIMEDOUT;
-	case ERR_RTE: return ENETUNREACH;
-	case ERR_INPROGRESS: return EINPROGRESS;
-	case ERR_WOULDBLOCK: return EAGAIN;
-	case ERR_USE: return EADDRINUSE;
-	case ERR_ALREADY: return EALREADY;
-	case ERR_ISCONN: return EISCONN;
+	case ERR_BUF:
+		return ENOBUFS;
+	case ERR_TIMEOUT:
+		return ETIMEDOUT;
+	case ERR_RTE:
+		return ENETUNREACH;
+	case ERR_INPROGRESS:
+		return EINPROGRESS;
+	case ERR_WOULDBLOCK:
+		return EAGAIN;
+	case ERR_USE:
+		return EADDRINUSE;
+	case ERR_ALREADY:
+		return EALREADY;
+	case ERR_ISCONN:
+		return EISCONN;
 	case ERR_CONN:
-	case ERR_CLSD: return ENOTCONN;
-	case ERR_IF: return ENETDOWN;
-	case ERR_ABRT: return ECONNABORTED;
-	case ERR_RST: return ECONNRESET;
-	default: return EINVAL;
+	case ERR_CLSD:
+		return ENOTCONN;
+	case ERR_IF:
+		return ENETDOWN;
+	case ERR_ABRT:
+		return ECONNABORTED;
+	case ERR_RST:
+		return ECONNRESET;
+	default:
+		return EINVAL;
 	}
 }
 

@@ -41,25 +41,25 @@ struct sock_ops;
 
 struct socket {
 	const struct sock_ops *ops;
-	int type; /* SOCK_STREAM or SOCK_DGRAM */
-	int family; /* AF_INET or AF_UNIX */
-	struct netconn *conn; /* NULL for AF_UNIX */
+	int type;		  /* SOCK_STREAM or SOCK_DGRAM */
+	int family;		  /* AF_INET or AF_UNIX */
+	struct netconn *conn;	  /* NULL for AF_UNIX */
 	struct socket *hash_next; /* netconn -> socket (socket.c) */
-	struct wait_queue wq; /* tasks waiting in this socket's calls */
+	struct wait_queue wq;	  /* tasks waiting in this socket's calls */
 	uint32_t events; /* bumped by each event that may let a waiter on */
 
 	/* lwIP's event counts, as its sockets.c keeps them */
-	int rcvevent; /* a listener: connections waiting for accept */
+	int rcvevent;	/* a listener: connections waiting for accept */
 	bool sendevent; /* room in the send buffer */
 
 	enum sock_sstate sstate;
 	enum sock_tstate tstate;
 	bool rcv_shut, snd_shut;
-	int error; /* pending error, a positive errno; 0: none */
-	bool bound; /* by bind(): kept when the netconn is replaced */
+	int error;     /* pending error, a positive errno; 0: none */
+	bool bound;    /* by bind(): kept when the netconn is replaced */
 	bool peer_fin; /* the peer's FIN arrived (lwIP state CLOSE_WAIT..) */
-	bool fin; /* ... and sits at the end of the received data */
-	bool rx_dead; /* the netconn's mailbox has nothing more to give */
+	bool fin;      /* ... and sits at the end of the received data */
+	bool rx_dead;  /* the netconn's mailbox has nothing more to give */
 
 	/* TCP: received data not read yet, pbuf chains linked one after the
 	 * other (only ->next, ->len and ->payload are used: tot_len is the
@@ -149,8 +149,8 @@ void sock_in_of(struct sockaddr_in *a, const ip_addr_t *ip, u16_t port);
 /* --- moving data between pbufs and the caller's iovecs */
 struct iov_iter {
 	const struct iovec *iov;
-	int count; /* iovecs left */
-	size_t off; /* into iov[0] */
+	int count;   /* iovecs left */
+	size_t off;  /* into iov[0] */
 	size_t left; /* bytes left in all of them */
 };
 void iter_init(struct iov_iter *it, const struct sock_msg *m);

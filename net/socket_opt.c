@@ -21,7 +21,7 @@
 #include "kernel/uapi/time.h"
 #include "net/socket_impl.h"
 
-#define BUF_MAX 212992 /* net.core.rmem_max, wmem_max */
+#define BUF_MAX 212992	/* net.core.rmem_max, wmem_max */
 #define RCVBUF_MIN 2304 /* SOCK_MIN_RCVBUF */
 #define SNDBUF_MIN 4608 /* SOCK_MIN_SNDBUF */
 
@@ -91,7 +91,8 @@ static int get_timeo(const void *uval, int len, uint64_t *timeo)
 	if (tv.tv_sec < 0) /* Linux: no wait at all */
 		*timeo = 1;
 	else
-		*timeo = (uint64_t)tv.tv_sec * 1000000000u + (uint64_t)tv.tv_usec * 1000u;
+		*timeo = (uint64_t)tv.tv_sec * 1000000000u +
+			 (uint64_t)tv.tv_usec * 1000u;
 	return 0;
 }
 
@@ -112,14 +113,27 @@ static int set_socket(struct socket *s, int name, const void *uval, int len)
 	if (copy_from_user(&v, uval, sizeof(v)))
 		return -EFAULT;
 	switch (name) {
-	case SO_REUSEADDR: s->reuseaddr = v; break;
-	case SO_REUSEPORT: break; /* accepted; lwIP has only REUSEADDR */
-	case SO_KEEPALIVE: s->keepalive = v; break;
-	case SO_BROADCAST: s->broadcast = v; break;
-	case SO_RCVBUF: s->rcvbuf = clamp_buf(v, RCVBUF_MIN); break;
-	case SO_SNDBUF: s->sndbuf = clamp_buf(v, SNDBUF_MIN); break;
-	case SO_RCVTIMEO: return get_timeo(uval, len, &s->rcvtimeo);
-	case SO_SNDTIMEO: return get_timeo(uval, len, &s->sndtimeo);
+	case SO_REUSEADDR:
+		s->reuseaddr = v;
+		break;
+	case SO_REUSEPORT:
+		break; /* accepted; lwIP has only REUSEADDR */
+	case SO_KEEPALIVE:
+		s->keepalive = v;
+		break;
+	case SO_BROADCAST:
+		s->broadcast = v;
+		break;
+	case SO_RCVBUF:
+		s->rcvbuf = clamp_buf(v, RCVBUF_MIN);
+		break;
+	case SO_SNDBUF:
+		s->sndbuf = clamp_buf(v, SNDBUF_MIN);
+		break;
+	case SO_RCVTIMEO:
+		return get_timeo(uval, len, &s->rcvtimeo);
+	case SO_SNDTIMEO:
+		return get_timeo(uval, len, &s->sndtimeo);
 	case SO_LINGER:
 		if (len < (int)sizeof(s->linger))
 			return -EINVAL;
@@ -133,8 +147,11 @@ static int set_socket(struct socket *s, int name, const void *uval, int len)
 static int set_tcp(struct socket *s, int name, int v)
 {
 	switch (name) {
-	case TCP_NODELAY: s->nodelay = v; return 0;
-	case TCP_MAXSEG: return v < 88 || v > 32767 ? -EINVAL : 0; /* ignored */
+	case TCP_NODELAY:
+		s->nodelay = v;
+		return 0;
+	case TCP_MAXSEG:
+		return v < 88 || v > 32767 ? -EINVAL : 0; /* ignored */
 	case TCP_KEEPIDLE:
 		if (v < 1 || v > 32767)
 			return -EINVAL;
@@ -181,14 +198,16 @@ int sock_setsockopt(struct socket *s, int level, int name, const void *uval,
 	if (level == SOL_SOCKET) {
 		err = set_socket(s, name, uval, len);
 	} else if (s->family != AF_INET ||
-		   (level != IPPROTO_IP && !(level == IPPROTO_TCP && s->type == SOCK_STREAM))) {
+		   (level != IPPROTO_IP &&
+		    !(level == IPPROTO_TCP && s->type == SOCK_STREAM))) {
 		return -ENOPROTOOPT;
 	} else {
 		if (len < (int)sizeof(int))
 			return -EINVAL;
 		if (copy_from_user(&v, uval, sizeof(v)))
 			return -EFAULT;
-		err = level == IPPROTO_TCP ? set_tcp(s, name, v) : set_ip(s, name, v);
+		err = level == IPPROTO_TCP ? set_tcp(s, name, v)
+					   : set_ip(s, name, v);
 	}
 	if (!err)
 		sock_apply_opts(s);
@@ -221,19 +240,43 @@ static int protocol_of(const struct socket *s)
 static int get_socket(struct socket *s, int name, union optval *v)
 {
 	switch (name) {
-	case SO_TYPE: v->i = s->type; break;
-	case SO_DOMAIN: v->i = s->family; break;
-	case SO_PROTOCOL: v->i = protocol_of(s); break;
-	case SO_ERROR: v->i = sock_take_error(s); break;
-	case SO_ACCEPTCONN: v->i = s->tstate == TS_LISTEN; break;
-	case SO_REUSEADDR: v->i = s->reuseaddr; break;
-	case SO_REUSEPORT: v->i = 0; break;
-	case SO_KEEPALIVE: v->i = s->keepalive; break;
-	case SO_BROADCAST: v->i = s->broadcast; break;
-	case SO_RCVBUF: v->i = s->rcvbuf; break;
-	case SO_SNDBUF: v->i = s->sndbuf; break;
-	case SO_RCVTIMEO: return timeval_of(s->rcvtimeo, v);
-	case SO_SNDTIMEO: return timeval_of(s->sndtimeo, v);
+	case SO_TYPE:
+		v->i = s->type;
+		break;
+	case SO_DOMAIN:
+		v->i = s->family;
+		break;
+	case SO_PROTOCOL:
+		v->i = protocol_of(s);
+		break;
+	case SO_ERROR:
+		v->i = sock_take_error(s);
+		break;
+	case SO_ACCEPTCONN:
+		v->i = s->tstate == TS_LISTEN;
+		break;
+	case SO_REUSEADDR:
+		v->i = s->reuseaddr;
+		break;
+	case SO_REUSEPORT:
+		v->i = 0;
+		break;
+	case SO_KEEPALIVE:
+		v->i = s->keepalive;
+		break;
+	case SO_BROADCAST:
+		v->i = s->broadcast;
+		break;
+	case SO_RCVBUF:
+		v->i = s->rcvbuf;
+		break;
+	case SO_SNDBUF:
+		v->i = s->sndbuf;
+		break;
+	case SO_RCVTIMEO:
+		return timeval_of(s->rcvtimeo, v);
+	case SO_SNDTIMEO:
+		return timeval_of(s->sndtimeo, v);
 	case SO_LINGER:
 		v->l = s->linger;
 		v->l.l_onoff = !!v->l.l_onoff;
@@ -249,10 +292,18 @@ static int get_tcp(struct socket *s, int name, union optval *v)
 	struct tcp_pcb *pcb = s->conn ? s->conn->pcb.tcp : NULL;
 
 	switch (name) {
-	case TCP_NODELAY: v->i = s->nodelay; break;
-	case TCP_KEEPIDLE: v->i = s->keepidle; break;
-	case TCP_KEEPINTVL: v->i = s->keepintvl; break;
-	case TCP_KEEPCNT: v->i = s->keepcnt; break;
+	case TCP_NODELAY:
+		v->i = s->nodelay;
+		break;
+	case TCP_KEEPIDLE:
+		v->i = s->keepidle;
+		break;
+	case TCP_KEEPINTVL:
+		v->i = s->keepintvl;
+		break;
+	case TCP_KEEPCNT:
+		v->i = s->keepcnt;
+		break;
 	case TCP_MAXSEG:
 		v->i = pcb && pcb->state >= ESTABLISHED ? tcp_mss(pcb) : 536;
 		break;
@@ -265,15 +316,19 @@ static int get_tcp(struct socket *s, int name, union optval *v)
 static int get_ip(struct socket *s, int name, union optval *v)
 {
 	switch (name) {
-	case IP_TTL: v->i = s->ttl; break;
-	case IP_TOS: v->i = s->tos; break;
-	default: return -ENOPROTOOPT;
+	case IP_TTL:
+		v->i = s->ttl;
+		break;
+	case IP_TOS:
+		v->i = s->tos;
+		break;
+	default:
+		return -ENOPROTOOPT;
 	}
 	return sizeof(int);
 }
 
-int sock_getsockopt(struct socket *s, int level, int name, void *uval,
-		    int *len)
+int sock_getsockopt(struct socket *s, int level, int name, void *uval, int *len)
 {
 	union optval v;
 	int n;
@@ -283,7 +338,8 @@ int sock_getsockopt(struct socket *s, int level, int name, void *uval,
 	memset(&v, 0, sizeof(v));
 	if (level == SOL_SOCKET)
 		n = get_socket(s, name, &v);
-	else if (s->family == AF_INET && level == IPPROTO_TCP && s->type == SOCK_STREAM)
+	else if (s->family == AF_INET && level == IPPROTO_TCP &&
+		 s->type == SOCK_STREAM)
 		n = get_tcp(s, name, &v);
 	else if (s->family == AF_INET && level == IPPROTO_IP)
 		n = get_ip(s, name, &v);

@@ -56,9 +56,9 @@ static void connection_ended(struct socket *s, err_t err)
 	case ERR_OK: /* our own close */
 		return;
 	case ERR_RST:
-		e = s->tstate == TS_SYN_SENT	    ? ECONNREFUSED
+		e = s->tstate == TS_SYN_SENT	  ? ECONNREFUSED
 		    : s->peer_fin && !s->snd_shut ? EPIPE /* in CLOSE_WAIT */
-						    : ECONNRESET;
+						  : ECONNRESET;
 		break;
 	case ERR_ABRT: /* lwIP gave up retransmitting (or keep-alive) */
 		e = ETIMEDOUT;
@@ -82,7 +82,8 @@ static void tcpsock_event(struct socket *s, enum netconn_evt evt, u16_t len)
 
 	switch (evt) {
 	case NETCONN_EVT_SENDPLUS: /* also lwIP's "connected" */
-		if (s->tstate == TS_SYN_SENT && pcb && pcb->state >= ESTABLISHED) {
+		if (s->tstate == TS_SYN_SENT && pcb &&
+		    pcb->state >= ESTABLISHED) {
 			s->tstate = TS_ESTABLISHED;
 			cache_names(s, pcb);
 		}
@@ -163,8 +164,10 @@ static bool listener_on(const struct sockaddr_in *a)
 	LOCK_TCPIP_CORE();
 	for (l = tcp_listen_pcbs.listen_pcbs; l && !found; l = l->next)
 		found = l->local_port == port &&
-			(ip_addr_isany(&l->local_ip) || a->sin_addr.s_addr == INADDR_ANY ||
-			 ip4_addr_get_u32(ip_2_ip4(&l->local_ip)) == a->sin_addr.s_addr);
+			(ip_addr_isany(&l->local_ip) ||
+			 a->sin_addr.s_addr == INADDR_ANY ||
+			 ip4_addr_get_u32(ip_2_ip4(&l->local_ip)) ==
+			     a->sin_addr.s_addr);
 	UNLOCK_TCPIP_CORE();
 	return found;
 }
@@ -232,7 +235,8 @@ static void accepted(struct socket *ns, struct netconn *nc)
 		ns->peer_fin = ns->rcv_shut = pcb->state >= CLOSE_WAIT;
 	}
 	if (nc->pending_err != ERR_OK || !pcb)
-		connection_ended(ns, nc->pending_err ? nc->pending_err : ERR_CLSD);
+		connection_ended(ns,
+				 nc->pending_err ? nc->pending_err : ERR_CLSD);
 }
 
 static int tcpsock_accept(struct socket *s, bool nonblock, struct socket **out)
@@ -297,15 +301,15 @@ static int start_connect(struct socket *s, const struct sockaddr_in *a)
  * later ones report on it (-EALREADY while it is being made, 0 or the
  * error once it is done). */
 static int tcpsock_connect(struct socket *s, const struct sockaddr_in *a,
-		       bool nonblock)
+			   bool nonblock)
 {
 	uint64_t deadline;
 	int err, r, e;
 
 	if (!a) /* AF_UNSPEC: disconnect */
 		return s->tstate == TS_CLOSE && s->sstate == SS_UNCONNECTED
-			       ? 0
-			       : abort_and_renew(s);
+			   ? 0
+			   : abort_and_renew(s);
 	switch (s->sstate) {
 	case SS_CONNECTED:
 		return -EISCONN;
@@ -371,7 +375,8 @@ static int tcpsock_shutdown(struct socket *s, int how)
 	case TS_LISTEN:
 		if (!rd)
 			return 0;
-		return abort_and_renew(s); /* closes it: queued ones are reset */
+		/* closed: the connections queued on it are reset */
+		return abort_and_renew(s);
 	case TS_SYN_SENT:
 		return abort_and_renew(s);
 	default:
@@ -379,7 +384,8 @@ static int tcpsock_shutdown(struct socket *s, int how)
 	}
 	s->rcv_shut |= rd; /* reading ends here; the data stays readable */
 	if (wr && !s->snd_shut && has_pcb(s)) {
-		e = netconn_shutdown(s->conn, 0, 1); /* FIN after the queued data */
+		e = netconn_shutdown(s->conn, 0,
+				     1); /* FIN after the queued data */
 		if (e && e != ERR_CONN)
 			return -sock_errno(e);
 	}
@@ -405,16 +411,16 @@ static void tcpsock_release(struct socket *s)
 }
 
 const struct sock_ops sock_tcp_ops = {
-	.bind = tcpsock_bind,
-	.connect = tcpsock_connect,
-	.listen = tcpsock_listen,
-	.accept = tcpsock_accept,
-	.send = tcpsock_send,
-	.recv = tcpsock_recv,
-	.shutdown = tcpsock_shutdown,
-	.getname = tcpsock_getname,
-	.poll = tcpsock_poll,
-	.nread = tcpsock_nread,
-	.event = tcpsock_event,
-	.release = tcpsock_release,
+    .bind = tcpsock_bind,
+    .connect = tcpsock_connect,
+    .listen = tcpsock_listen,
+    .accept = tcpsock_accept,
+    .send = tcpsock_send,
+    .recv = tcpsock_recv,
+    .shutdown = tcpsock_shutdown,
+    .getname = tcpsock_getname,
+    .poll = tcpsock_poll,
+    .nread = tcpsock_nread,
+    .event = tcpsock_event,
+    .release = tcpsock_release,
 };

@@ -81,7 +81,8 @@ void tcpsock_rx_free(struct socket *s)
  * sleeps.  Stops at the peer's FIN (s->fin) or the connection's end. */
 static void tcp_pull(struct socket *s)
 {
-	const u8_t flags = NETCONN_DONTBLOCK | NETCONN_NOAUTORCVD | NETCONN_NOFIN;
+	const u8_t flags =
+	    NETCONN_DONTBLOCK | NETCONN_NOAUTORCVD | NETCONN_NOFIN;
 	struct pbuf *p;
 	err_t e;
 
@@ -95,7 +96,8 @@ static void tcp_pull(struct socket *s)
 			rx_append(s, p);
 			continue;
 		}
-		if (e != ERR_WOULDBLOCK) /* reset or aborted: the event said so */
+		if (e !=
+		    ERR_WOULDBLOCK) /* reset or aborted: the event said so */
 			s->rx_dead = true;
 		else if (netconn_is_flag_set(s->conn, NETCONN_FIN_RX_PENDING))
 			s->fin = true;
@@ -151,7 +153,8 @@ long tcpsock_recv(struct socket *s, struct sock_msg *m, bool nonblock)
 			continue;
 		}
 		if (done) { /* MSG_WAITALL: what came, if no more can */
-			if (s->fin || s->error || s->rcv_shut || s->tstate == TS_CLOSE)
+			if (s->fin || s->error || s->rcv_shut ||
+			    s->tstate == TS_CLOSE)
 				return (long)done;
 		} else if ((r = recv_empty(s)) != 1) {
 			return r;
@@ -160,7 +163,9 @@ long tcpsock_recv(struct socket *s, struct sock_msg *m, bool nonblock)
 			return done ? (long)done : -EAGAIN;
 		r = sock_wait(s, s->events, deadline, s->rcvtimeo);
 		if (r)
-			return done ? (long)done : r == -ETIMEDOUT ? -EAGAIN : r;
+			return done		 ? (long)done
+			       : r == -ETIMEDOUT ? -EAGAIN
+						 : r;
 	}
 }
 
@@ -209,8 +214,8 @@ long tcpsock_send(struct socket *s, struct sock_msg *m, bool nonblock)
 			}
 			if (done + blen < m->len || (m->flags & MSG_MORE))
 				flags |= NETCONN_MORE;
-			e = netconn_write_partly(s->conn, s->bounce + boff, blen,
-						 flags, &written);
+			e = netconn_write_partly(s->conn, s->bounce + boff,
+						 blen, flags, &written);
 			if (e == ERR_OK) {
 				boff += written;
 				blen -= written;
@@ -228,7 +233,9 @@ long tcpsock_send(struct socket *s, struct sock_msg *m, bool nonblock)
 			return done ? (long)done : -EAGAIN;
 		r = sock_wait(s, s->events, deadline, s->sndtimeo);
 		if (r)
-			return done ? (long)done : r == -ETIMEDOUT ? -EAGAIN : r;
+			return done		 ? (long)done
+			       : r == -ETIMEDOUT ? -EAGAIN
+						 : r;
 	}
 }
 

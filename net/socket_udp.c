@@ -32,7 +32,8 @@ static void udp_pull(struct socket *s)
 	struct netbuf *nb;
 
 	if (!s->rx_dgram && s->conn &&
-	    netconn_recv_udp_raw_netbuf_flags(s->conn, &nb, NETCONN_DONTBLOCK) == ERR_OK)
+	    netconn_recv_udp_raw_netbuf_flags(s->conn, &nb,
+					      NETCONN_DONTBLOCK) == ERR_OK)
 		s->rx_dgram = nb;
 }
 
@@ -127,7 +128,8 @@ static long udpsock_send(struct socket *s, struct sock_msg *m, bool nonblock)
 		netbuf_delete(nb);
 		return -EFAULT;
 	}
-	e = given ? netconn_sendto(s->conn, nb, &ip, port) : netconn_send(s->conn, nb);
+	e = given ? netconn_sendto(s->conn, nb, &ip, port)
+		  : netconn_send(s->conn, nb);
 	netbuf_delete(nb);
 	return e ? -sock_errno(e) : (long)m->len;
 }
@@ -228,13 +230,13 @@ static void udpsock_release(struct socket *s)
 }
 
 const struct sock_ops sock_udp_ops = {
-	.bind = udpsock_bind,
-	.connect = udpsock_connect,
-	.send = udpsock_send,
-	.recv = udpsock_recv,
-	.shutdown = udpsock_shutdown,
-	.getname = udpsock_getname,
-	.poll = udpsock_poll,
-	.nread = udpsock_nread,
-	.release = udpsock_release,
+    .bind = udpsock_bind,
+    .connect = udpsock_connect,
+    .send = udpsock_send,
+    .recv = udpsock_recv,
+    .shutdown = udpsock_shutdown,
+    .getname = udpsock_getname,
+    .poll = udpsock_poll,
+    .nread = udpsock_nread,
+    .release = udpsock_release,
 };

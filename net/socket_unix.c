@@ -22,8 +22,8 @@
 #include "net/socket_impl.h"
 
 struct unix_end {
-	struct file *rd; /* from the peer's pipe; NULL after SHUT_RD */
-	struct file *wr; /* into ours; NULL after SHUT_WR */
+	struct file *rd;       /* from the peer's pipe; NULL after SHUT_RD */
+	struct file *wr;       /* into ours; NULL after SHUT_WR */
 	struct unix_end *peer; /* NULL once the peer is closed */
 };
 
@@ -154,19 +154,19 @@ static void unix_release(struct socket *s)
 }
 
 const struct sock_ops sock_unix_ops = {
-	.send = unix_send,
-	.recv = unix_recv,
-	.shutdown = unix_shutdown,
-	.getname = unix_getname,
-	.poll = unix_poll,
-	.ioctl = unix_ioctl,
-	.release = unix_release,
+    .send = unix_send,
+    .recv = unix_recv,
+    .shutdown = unix_shutdown,
+    .getname = unix_getname,
+    .poll = unix_poll,
+    .ioctl = unix_ioctl,
+    .release = unix_release,
 };
 
 int sock_unix_pair(int flags, struct file *out[2])
 {
-	struct file *rd[2] = { 0 }, *wr[2] = { 0 };
-	struct socket *s[2] = { 0 };
+	struct file *rd[2] = {0}, *wr[2] = {0};
+	struct socket *s[2] = {0};
 	int err = -ENOBUFS;
 
 	out[0] = out[1] = NULL;
@@ -185,7 +185,7 @@ int sock_unix_pair(int flags, struct file *out[2])
 			kfree(u);
 			goto fail;
 		}
-		u->wr = wr[i]; /* end i writes into pipe i */
+		u->wr = wr[i];	   /* end i writes into pipe i */
 		u->rd = rd[1 - i]; /* and reads pipe 1 - i */
 		wr[i] = rd[1 - i] = NULL;
 		s[i]->proto = u;
