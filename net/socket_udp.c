@@ -11,6 +11,9 @@
  * connect() only sets the default destination and filters what is
  * received; AF_UNSPEC undoes it.
  */
+#include "lwip/ip4.h"
+#include "lwip/netif.h"
+#include "lwip/tcpip.h"
 #include "lwip/udp.h"
 
 #include "kernel/kernel.h"
@@ -193,7 +196,19 @@ static int udpsock_getname(struct socket *s, struct sockaddr_in *a, bool peer)
 			return -ENOTCONN;
 		*a = s->peer;
 	} else if (pcb) {
-		sock_in_of(a, &pcb->local_ip, pcb->local_port);
+		ip_addr_t ip = pcb->local_ip;
+
+		/* connected, as Linux: the address the route gives */
+		if (ip_addr_isany(&ip) && s->tstate == TS_ESTABLISHED) {
+			struct netif *n;
+
+			LOCK_TCPIP_CORE();
+			n = ip4_route(ip_2_ip4(&pcb->remote_ip));
+			if (n)
+				ip_addr_copy(ip, *netif_ip_addr4(n));
+			UNLOCK_TCPIP_CORE();
+		}
+		sock_in_of(a, &ip, pcb->local_port);
 	}
 	return 0;
 }

@@ -118,6 +118,11 @@ static void connected(void)
 	char buf[16];
 
 	T_ERR(getpeername(u2, SA(&peer), &len), ENOTCONN);
+	T_OK(connect(u3, SA(&a), sizeof(a))); /* gets a port and an address */
+	T_OK(getsockname(u3, SA(&peer), &len));
+	T_TRUE(peer.sin_port != 0);
+	T_EQ(peer.sin_addr.s_addr, htonl(INADDR_LOOPBACK));
+	u3 = udp();
 	T_OK(connect(u2, SA(&a), sizeof(a)));
 	T_OK(getpeername(u2, SA(&peer), &len));
 	T_EQ(peer.sin_port, a.sin_port);
