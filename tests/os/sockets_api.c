@@ -467,6 +467,127 @@ static void unix_pair(void)
 	T_ERR(recv(nb[1], buf, 1, MSG_DONTWAIT), EAGAIN);
 }
 
+/* --- random calls on live sockets: nothing may crash or hang, and the
+ * sockets still work afterwards */
+
+static unsigned rng = 12345;
+
+static unsigned rnd(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 17;
+	rng ^= rng << 5;
+	return rng % n;
+}
+
+enum { SLOTS = 24, PORTS = 6 };
+
+static int slot[SLOTS];
+static in_port_t ports[PORTS];
+
+static int any_fd(void)
+{
+	return slot[rnd(SLOTS)];
+}
+
+static void keep(int fd)
+{
+	int i = rnd(SLOTS);
+
+	if (fd < 0)
+		return;
+	if (slot[i] >= 0)
+		close(slot[i]);
+	slot[i] = fd;
+}
+
+static void random_op(char *buf, size_t size)
+{
+	static const int levels[] = {SOL_SOCKET, IPPROTO_TCP, IPPROTO_IP, 77};
+	struct sockaddr_in a = lo(ports[rnd(PORTS)]);
+	int fd = any_fd(), v = (int)rnd(5) - 1;
+	socklen_t len = rnd(40);
+	struct linger lg = {1, 0};
+	int sv[2];
+
+	if (rnd(8) == 0)
+		a.sin_family = rnd(2) ? AF_UNSPEC : 99;
+	switch (rnd(16)) {
+	case 0:
+		keep(socket(AF_INET, (rnd(2) ? SOCK_STREAM : SOCK_DGRAM) | SOCK_NONBLOCK, 0));
+		break;
+	case 1: bind(fd, SA(&a), rnd(4) ? sizeof(a) : rnd(20)); break;
+	case 2: listen(fd, (int)rnd(4) - 1); break;
+	case 3: connect(fd, SA(&a), rnd(4) ? sizeof(a) : rnd(20)); break;
+	case 4: keep(accept4(fd, SA(&a), &len, SOCK_NONBLOCK)); break;
+	case 5: send(fd, buf, rnd(size), MSG_DONTWAIT | MSG_NOSIGNAL); break;
+	case 6: sendto(fd, buf, rnd(2000), MSG_DONTWAIT | MSG_NOSIGNAL, SA(&a), sizeof(a)); break;
+	case 7: recv(fd, buf, rnd(size), MSG_DONTWAIT | (rnd(3) ? 0 : MSG_PEEK)); break;
+	case 8: shutdown(fd, rnd(4)); break;
+	case 9:
+		setsockopt(fd, levels[rnd(4)], rnd(40), &v, rnd(3) ? sizeof(v) : rnd(8));
+		break;
+	case 10: getsockopt(fd, levels[rnd(4)], rnd(40), buf, &len); break;
+	case 11: setsockopt(fd, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg)); break;
+	case 12:
+		if (rnd(4) == 0 && socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, sv) == 0) {
+			keep(sv[0]);
+			keep(sv[1]);
+		}
+		break;
+	case 13: getpeername(fd, SA(&a), &len); break;
+	case 14: ioctl(fd, FIONREAD, &v); break;
+	default: {
+		struct pollfd p[SLOTS];
+
+		for (int i = 0; i < SLOTS; i++)
+			p[i] = (struct pollfd){slot[i], POLLIN | POLLOUT, 0};
+		poll(p, SLOTS, 0);
+		if (rnd(4) == 0 && fd >= 0) {
+			close(fd);
+			for (int i = 0; i < SLOTS; i++)
+				if (slot[i] == fd)
+					slot[i] = -1;
+		}
+	}
+	}
+}
+
+static void random_round(unsigned seed, char *buf, size_t size)
+{
+	rng = seed;
+	for (int i = 0; i < SLOTS; i++)
+		slot[i] = -1;
+	for (int i = 0; i < PORTS; i++) { /* ports to play with */
+		int fd = bound(i % 2 ? SOCK_DGRAM : SOCK_STREAM);
+
+		ports[i] = port_of(fd);
+		if (i % 2 == 0)
+			T_OK(listen(fd, 4));
+		T_OK(fcntl(fd, F_SETFL, O_NONBLOCK));
+		keep(fd);
+	}
+	for (int i = 0; i < 10000; i++)
+		random_op(buf, size);
+	for (int i = 0; i < SLOTS; i++)
+		if (slot[i] >= 0)
+			close(slot[i]);
+}
+
+static void random_calls(void)
+{
+	static const unsigned seeds[] = {12345, 777, 4242, 99, 31337, 2024};
+	static char buf[20000];
+	int c, s;
+
+	for (size_t i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++)
+		random_round(seeds[i], buf, sizeof(buf));
+	tcp_pair(&c, &s);
+	T_EQ(write(c, "still", 5), 5);
+	read_all(s, buf, 5);
+	T_MEMEQ(buf, "still", 5);
+}
+
 static const struct t_case cases[] = {
     T(socketcall_all),
     T(mmsg_calls),
@@ -479,6 +600,7 @@ static const struct t_case cases[] = {
     T(name_lengths),
     T(options),
     T(unix_pair),
+    T(random_calls),
 };
 
 T_MAIN(cases, NULL)
