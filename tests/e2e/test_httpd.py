@@ -189,8 +189,24 @@ class OsServer:
                 assert time.monotonic() < deadline, f"httpd does not answer: {e}"
             time.sleep(0.5)
 
+    def shell(self, command, timeout=60):
+        """Runs COMMAND at the shell prompt; its output."""
+        start = len(self.q.log)
+        self.q.send(f"{command}; echo @@status $?\n")
+        m = self.q.expect(r"@@status (\d+)\n", timeout)
+        return self.q.log[start:m.start()].partition("\n")[2]
+
     def check(self):
+        """No complaint from httpd, and its children all reaped."""
         self.q.check_absent(r"httpd: (?!ready)")
+        deadline = time.monotonic() + 15  # the last ones may still be closing
+        while True:
+            ps = self.shell("ps")
+            zombies = [ln for ln in ps.splitlines()[1:] if ln.split()[2].startswith("Z")]
+            if not zombies:
+                return
+            assert time.monotonic() < deadline, f"zombies:\n{ps}"
+            time.sleep(1)
 
 
 def on_linux(check):
