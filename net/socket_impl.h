@@ -69,7 +69,8 @@ struct socket {
 	size_t rx_bytes;
 	/* UDP: the next datagram, once taken from the mailbox */
 	struct netbuf *rx_dgram;
-	uint8_t *bounce; /* TCP: staging for sends (SEND_CHUNK bytes) */
+	uint8_t *bounce;  /* TCP: staging for sends (SEND_CHUNK bytes) */
+	bool bounce_busy; /* a send is using it */
 
 	struct sockaddr_in local, peer, bind_addr;
 

@@ -184,7 +184,10 @@ static int send_state(struct socket *s)
 	return s->tstate == TS_ESTABLISHED ? 0 : -EPIPE;
 }
 
-long tcpsock_send(struct socket *s, struct sock_msg *m, bool nonblock)
+/* Queues the message, staging it piece by piece in stage (SEND_CHUNK
+ * bytes). */
+static long send_loop(struct socket *s, struct sock_msg *m, bool nonblock,
+		      uint8_t *stage)
 {
 	uint64_t deadline = sock_deadline(s->sndtimeo);
 	size_t done = 0, boff = 0, blen = 0;
@@ -203,19 +206,17 @@ long tcpsock_send(struct socket *s, struct sock_msg *m, bool nonblock)
 			u8_t flags = NETCONN_COPY | NETCONN_DONTBLOCK;
 			err_t e;
 
-			if (!s->bounce && !(s->bounce = kmalloc(SEND_CHUNK)))
-				return done ? (long)done : -ENOBUFS;
 			if (!blen) { /* stage the next piece */
 				n = MIN(m->len - done, SEND_CHUNK);
-				if (iter_in(&it, s->bounce, n))
+				if (iter_in(&it, stage, n))
 					return done ? (long)done : -EFAULT;
 				boff = 0;
 				blen = n;
 			}
 			if (done + blen < m->len || (m->flags & MSG_MORE))
 				flags |= NETCONN_MORE;
-			e = netconn_write_partly(s->conn, s->bounce + boff,
-						 blen, flags, &written);
+			e = netconn_write_partly(s->conn, stage + boff, blen,
+						 flags, &written);
 			if (e == ERR_OK) {
 				boff += written;
 				blen -= written;
@@ -237,6 +238,29 @@ long tcpsock_send(struct socket *s, struct sock_msg *m, bool nonblock)
 			       : r == -ETIMEDOUT ? -EAGAIN
 						 : r;
 	}
+}
+
+/* The staging buffer is the socket's own, kept from send to send; a
+ * send that finds it in use (a socket shared by fork, the other process
+ * sleeping in its own send) stages in one of its own. */
+long tcpsock_send(struct socket *s, struct sock_msg *m, bool nonblock)
+{
+	bool own = !s->bounce_busy;
+	uint8_t *stage;
+	long r;
+
+	if (own && !s->bounce)
+		s->bounce = kmalloc(SEND_CHUNK);
+	stage = own ? s->bounce : kmalloc(SEND_CHUNK);
+	if (!stage)
+		return -ENOBUFS;
+	s->bounce_busy |= own;
+	r = send_loop(s, m, nonblock, stage);
+	if (own)
+		s->bounce_busy = false;
+	else
+		kfree(stage);
+	return r;
 }
 
 /* --- poll and FIONREAD */

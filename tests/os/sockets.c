@@ -567,6 +567,46 @@ static void fork_shared(void)
 	T_EQ(read(s, buf, 1), 0);
 }
 
+/* two processes writing one shared connection at once: every byte of
+ * each arrives (in some order) */
+static void shared_writers(void)
+{
+	static char buf[1 << 20];
+	const size_t each = sizeof(buf);
+	size_t got = 0, count[2] = {0, 0};
+	int c, s;
+	pid_t pid, pid2 = -1;
+
+	tcp_pair(&c, &s);
+	pid = t_fork();
+	if (pid) /* two writers, the parent reads */
+		pid2 = t_fork();
+	if (pid == 0 || pid2 == 0) {
+		memset(buf, pid ? 'P' : 'C', each);
+		write_all(c, buf, each);
+		_exit(0);
+	}
+	T_OK(close(c));
+	t_sleep_ms(100); /* both writers blocked on a full buffer */
+	while (got < 2 * each) {
+		ssize_t n = T_OK(read(s, buf, 8192));
+
+		if (n == 0)
+			T_FAIL("EOF after %lu bytes", (unsigned long)got);
+		for (ssize_t i = 0; i < n; i++) {
+			if (buf[i] != 'P' && buf[i] != 'C')
+				T_FAIL("byte %lu is %d", (unsigned long)(got + i), buf[i]);
+			count[buf[i] == 'C']++;
+		}
+		got += n;
+	}
+	T_EQ(count[0], each);
+	T_EQ(count[1], each);
+	T_EQ(read(s, buf, 1), 0);
+	T_EXITED(t_wait(pid), 0);
+	T_EXITED(t_wait(pid2), 0);
+}
+
 /* --- what is ready */
 
 static void fionread(void)
@@ -719,6 +759,7 @@ static const struct t_case cases[] = {
     T(signal_interrupts),
     T(signal_restarts),
     T(fork_shared),
+    T(shared_writers),
     T(fionread),
     T(poll_select_mixed),
     T(poll_states),
