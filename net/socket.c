@@ -119,6 +119,20 @@ struct file *sock_file(struct socket *s, int flags)
 
 /* --- making sockets */
 
+static struct sock_stats stats;
+
+static unsigned *count_of(const struct socket *s)
+{
+	if (s->family == AF_UNIX)
+		return &stats.unix_stream;
+	return s->type == SOCK_DGRAM ? &stats.udp : &stats.tcp;
+}
+
+void sock_get_stats(struct sock_stats *st)
+{
+	*st = stats;
+}
+
 struct socket *sock_alloc(int family, int type, const struct sock_ops *ops)
 {
 	struct socket *s = kzalloc(sizeof(*s));
@@ -137,11 +151,13 @@ struct socket *sock_alloc(int family, int type, const struct sock_ops *ops)
 	s->keepidle = 7200;
 	s->keepintvl = 75;
 	s->keepcnt = 9;
+	(*count_of(s))++;
 	return s;
 }
 
 void sock_free(struct socket *s)
 {
+	(*count_of(s))--;
 	kfree(s->bounce);
 	kfree(s);
 }

@@ -30,6 +30,12 @@ int sock_create(int family, int type, int protocol, int flags,
 int sock_create_pair(int family, int type, int protocol, int flags,
 		     struct file *out[2]);
 
+/* How many sockets are open, by kind (for /proc/net/sockstat). */
+struct sock_stats {
+	unsigned tcp, udp, unix_stream;
+};
+void sock_get_stats(struct sock_stats *st);
+
 /* The socket behind f, or NULL when f is something else (-ENOTSOCK). */
 struct socket *sock_of(struct file *f);
 

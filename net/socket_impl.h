@@ -1,10 +1,12 @@
 /* net/socket_impl.h - the inside of a socket, shared by net/socket*.c.
  *
  * struct socket is the private data of a socket's open file description.
- * Its protocol (struct sock_ops: TCP in socket_tcp.c, UDP in
- * socket_udp.c, AF_UNIX pairs in socket_unix.c) does the work; socket.c
- * holds what they share: the file operations, the lwIP event callback,
- * the waiting, the errors.
+ * Its protocol (struct sock_ops: TCP in socket_tcp.c and socket_tcp_io.c,
+ * UDP in socket_udp.c, AF_UNIX pairs in socket_unix.c) does the work;
+ * what they share is in socket.c (the file operations, creating
+ * sockets, the checks every family makes), socket_event.c (the lwIP
+ * event callback, waiting, errors), socket_iov.c (copying to and from
+ * the caller's iovecs) and socket_opt.c (options).
  *
  * Every netconn call is non-blocking (netconn_set_nonblocking): lwIP
  * never sleeps on the caller's behalf except for its core lock.  lwIP
@@ -44,7 +46,7 @@ struct socket {
 	int type;		  /* SOCK_STREAM or SOCK_DGRAM */
 	int family;		  /* AF_INET or AF_UNIX */
 	struct netconn *conn;	  /* NULL for AF_UNIX */
-	struct socket *hash_next; /* netconn -> socket (socket.c) */
+	struct socket *hash_next; /* netconn -> socket (socket_event.c) */
 	struct wait_queue wq;	  /* tasks waiting in this socket's calls */
 	uint32_t events; /* bumped by each event that may let a waiter on */
 
