@@ -330,8 +330,24 @@ def churn(port, cycles):
             assert recv_exactly(s, len(msg)) == msg
 
 
+def idle_pools(servers):
+    """The pools once nothing is going on: no connection left (the
+    probes' may be closing) and the same counts twice in a row (lwIP's
+    TCP timer, one of SYS_TIMEOUT's, runs only while connections exist)."""
+    last = servers.pools()
+    deadline = time.monotonic() + 30
+    while last is not None:
+        time.sleep(1)
+        now = servers.pools()
+        if now == last and now.get("TCP_PCB", (0,))[0] == 0:
+            break
+        assert time.monotonic() < deadline, f"the pools never settle: {now}"
+        last = now
+    return last
+
+
 def check_churn(servers):
-    idle = servers.pools()
+    idle = idle_pools(servers)
     for d in DESIGNS:
         churn(servers.ports[d], CHURN)
     deadline = time.monotonic() + 75  # past a TIME_WAIT (60 s), should one occur
