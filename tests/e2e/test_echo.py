@@ -58,7 +58,7 @@ CHURN = 2000
 
 # --- the client side
 
-def echo_client(port, *args, timeout=900):
+def echo_client(port, *args, timeout=280):
     """Runs echo_client ARGS against 127.0.0.1:PORT; it must succeed.
     Returns its figures ({"echo_req_per_s": ...})."""
     argv = [str(ours("echo_client")), *map(str, args), "127.0.0.1", str(port)]
@@ -129,7 +129,6 @@ class LinuxServers:
     """The four designs as processes on this host, each on a port the
     kernel chose (-p 0), each in its own process group."""
 
-    name = "on Linux"
     pacing = ()  # echo_client opens its connections all at once
 
     def __enter__(self):
@@ -189,7 +188,6 @@ class OsServers:
     """One boot of the OS with the four servers started from the shell on
     the console, each on GUEST_PORTS[design], forwarded from the host."""
 
-    name = "in the OS"
     # QEMU listens for a forwarded port with a backlog of 1: a burst of
     # connects overflows it (see echo_client -w), so they are paced
     pacing = ("-w", 2)
@@ -248,7 +246,7 @@ def on_linux(check):
         servers.check()
 
 
-def in_the_os(name, check, timeout=900):
+def in_the_os(name, check, timeout=300):
     with network_capture(f"test_echo.{name}") as pcap, \
             Qemu("init=/sbin/init quiet", hostfwd=GUEST_PORTS.values(), pcap=pcap,
                  pcap_maxlen=128, timeout=timeout) as q:
@@ -280,13 +278,13 @@ def check_round_trips(servers):
 def check_concurrent(servers):
     for d in DESIGNS:
         fig = echo_client(servers.ports[d], "-c", 256, "-n", 100, "-s", "1-4096",
-                          "-S", 7, "-T", 600, *servers.pacing)
+                          "-S", 7, "-T", 240, *servers.pacing)
         assert fig["echo_roundtrips"] == 25600, (d, fig)
 
 
 def check_stream(servers):
     for d in DESIGNS:
-        fig = echo_client(servers.ports[d], "--stream", "64M", "-T", 600)
+        fig = echo_client(servers.ports[d], "--stream", "64M", "-T", 240)
         assert fig["echo_stream_bytes"] == 64 << 20, (d, fig)
 
 

@@ -116,8 +116,6 @@ def responses(data):
 class LinuxServer:
     """httpd on this host serving a scratch copy of the tree."""
 
-    name = "on Linux"
-
     def __enter__(self):
         self.top = Path(tempfile.mkdtemp(prefix="httpd-"))
         root = self.top / "www"
@@ -171,8 +169,6 @@ def prepare_disk(top):
 class OsServer:
     """httpd started from the shell of a booted OS, port 80 forwarded."""
 
-    name = "in the OS"
-
     def __init__(self, q):
         self.q = q
         q.expect(PROMPT, 60)
@@ -215,7 +211,7 @@ def on_linux(check):
         server.check()
 
 
-def in_the_os(name, check, timeout=600):
+def in_the_os(name, check, timeout=180):
     with tempfile.TemporaryDirectory(prefix="httpd-os-") as top, \
             network_capture(f"test_httpd.{name}") as pcap:
         prepare_disk(top)
