@@ -14,6 +14,22 @@
  *   udp   local_address, rem_address as hex "0100007F:0007", st as
  *         Linux's state number: 0A listen, 01 established, 06 time-wait
  *         ...); queues, timers, uid and inode read 0.  For netstat.
+ *   if_inet  our own format (Linux has only IPv6's if_inet6): a header
+ *         line, then per interface, whitespace-separated,
+ *           Iface Index Flags MTU HWaddr Address Netmask Broadcast
+ *           eth0  2     0x1043 1500 52:54:00:12:34:56 10.0.2.15 ...
+ *         Flags as Linux's SIOCGIFFLAGS (IFF_UP 0x1, IFF_BROADCAST 0x2,
+ *         IFF_LOOPBACK 0x8, IFF_RUNNING 0x40), addresses dotted, 0.0.0.0
+ *         for none.  For ifconfig and netstat -i (user/bin/ifconfig/).
+ *   route Linux's /proc/net/route: a default route through eth0's
+ *         gateway and the route to eth0's own network (hex addresses in
+ *         memory order, flags RTF_UP 1 | RTF_GATEWAY 2).  For netstat -r.
+ *   snmp  Linux's /proc/net/snmp from lwIP's MIB-II counters: "Ip:",
+ *         "Icmp:", "Tcp:", "Udp:", "UdpLite:" pairs of lines, names then
+ *         values.  For netstat -s.
+ *   sockstat  Linux's /proc/net/sockstat: sockets open by kind
+ *         (sock_get_stats) and lwIP's TCP PCBs (inuse: listening and
+ *         active, tw: TIME_WAIT, orphan: active ones no socket holds).
  *   lwip  lwIP's statistics, so leaks show.  Every line is a kind, maybe
  *         a name, then "key value" pairs:
  *           pool NAME avail A used U max M err E
@@ -54,6 +70,7 @@
 #include "lwip/tcp.h"
 #include "lwip/udp.h"
 #include "net/net_init.h"
+#include "net/socket.h"
 
 static const char *const pool_names[MEMP_MAX] = {
 #define LWIP_MEMPOOL(name, num, size, desc) #name,
@@ -97,6 +114,22 @@ void net_pcb_count(struct net_pcb_counts *c)
 
 /* --- /proc/net/dev */
 
+/* The interfaces in the order they were added (lwIP lists the newest
+ * first); returns how many fit in ifs[max]. */
+static size_t netifs_in_order(struct netif **ifs, size_t max)
+{
+	struct netif *tmp[8], *n;
+	size_t count = 0, i;
+
+	NETIF_FOREACH(n)
+		if (count < ARRAY_SIZE(tmp))
+			tmp[count++] = n;
+	for (i = 0; i < count && i < max; i++)
+		ifs[i] = tmp[count - 1 - i];
+	return i;
+}
+
+
 struct if_counters {
 	uint64_t rx_bytes, rx_packets, rx_errs, rx_drop, rx_multicast;
 	uint64_t tx_bytes, tx_packets, tx_errs, tx_drop;
@@ -123,22 +156,19 @@ static void if_counters(struct netif *n, struct if_counters *c)
 
 static size_t show_dev(char *buf, size_t size)
 {
-	struct netif *ifs[8], *n;
-	size_t len = 0, count = 0;
+	struct netif *ifs[8];
+	size_t len = 0, count = netifs_in_order(ifs, ARRAY_SIZE(ifs));
 
 	emit(buf, size, &len, "Inter-|   Receive                            "
 			      "                    |  Transmit\n"
 			      " face |bytes    packets errs drop fifo frame "
 			      "compressed multicast|bytes    packets errs drop "
 			      "fifo colls carrier compressed\n");
-	NETIF_FOREACH(n) /* newest first: list them in the order added */
-		if (count < ARRAY_SIZE(ifs))
-			ifs[count++] = n;
-	while (count--) {
+	for (size_t i = 0; i < count; i++) {
+		struct netif *n = ifs[i];
 		struct if_counters c;
 		char name[8];
 
-		n = ifs[count];
 		if_counters(n, &c);
 		emit(buf, size, &len,
 		     "%6s: %7llu %7llu %4llu %4llu    0     0          0 %9llu "
@@ -285,11 +315,220 @@ static size_t show_lwip(char *buf, size_t size)
 	return len;
 }
 
+/* --- /proc/net/if_inet */
+
+/* Linux's interface flags (include/uapi/linux/if.h), as SIOCGIFFLAGS
+ * gives them. */
+#define IFF_UP 0x1
+#define IFF_BROADCAST 0x2
+#define IFF_LOOPBACK 0x8
+#define IFF_RUNNING 0x40
+
+static bool is_loopback(const struct netif *n)
+{
+	return n->name[0] == 'l' && n->name[1] == 'o';
+}
+
+static unsigned if_flags(const struct netif *n)
+{
+	unsigned f = 0;
+
+	if (netif_is_up(n))
+		f |= IFF_UP;
+	if (n->flags & NETIF_FLAG_BROADCAST)
+		f |= IFF_BROADCAST;
+	if (is_loopback(n))
+		f |= IFF_LOOPBACK;
+	if (netif_is_link_up(n))
+		f |= IFF_RUNNING;
+	return f;
+}
+
+static const char *dotted(const ip4_addr_t *a, char *buf)
+{
+	return ip4addr_ntoa_r(a, buf, IP4ADDR_STRLEN_MAX);
+}
+
+static void emit_if_inet(char *buf, size_t size, size_t *len,
+			 const struct netif *n)
+{
+	char name[8], a[IP4ADDR_STRLEN_MAX], m[IP4ADDR_STRLEN_MAX],
+	    b[IP4ADDR_STRLEN_MAX];
+	const ip4_addr_t *addr = netif_ip4_addr(n), *mask = netif_ip4_netmask(n);
+	ip4_addr_t bcast = { 0 };
+	const u8_t *hw = n->hwaddr;
+	/* lwIP's loopback has no MTU (0: it passes any pbuf chain); Linux's
+	 * lo shows 65536 */
+	unsigned mtu = n->mtu ? n->mtu : 65536;
+
+	if ((n->flags & NETIF_FLAG_BROADCAST) && !ip4_addr_isany(addr))
+		ip4_addr_set_u32(&bcast, ip4_addr_get_u32(addr) |
+						 ~ip4_addr_get_u32(mask));
+	emit(buf, size, len,
+	     "%-6s %5u 0x%04x %5u %02x:%02x:%02x:%02x:%02x:%02x %-15s %-15s %s\n",
+	     net_ifname(n, name, sizeof(name)), netif_get_index(n), if_flags(n),
+	     mtu, hw[0], hw[1], hw[2], hw[3], hw[4], hw[5], dotted(addr, a),
+	     dotted(mask, m), dotted(&bcast, b));
+}
+
+static size_t show_if_inet(char *buf, size_t size)
+{
+	struct netif *ifs[8];
+	size_t len = 0, count = netifs_in_order(ifs, ARRAY_SIZE(ifs));
+
+	emit(buf, size, &len, "Iface  Index Flags    MTU HWaddr            "
+			      "Address         Netmask         Broadcast\n");
+	for (size_t i = 0; i < count; i++)
+		emit_if_inet(buf, size, &len, ifs[i]);
+	return len;
+}
+
+/* --- /proc/net/route */
+
+#define RTF_UP 0x1
+#define RTF_GATEWAY 0x2
+
+/* One line, padded to 127 characters as Linux's. */
+static void emit_route(char *buf, size_t size, size_t *len, const char *name,
+		       uint32_t dest, uint32_t gw, unsigned flags, uint32_t mask)
+{
+	char line[128];
+
+	ksnprintf(line, sizeof(line), "%s\t%08X\t%08X\t%04X\t0\t0\t0\t%08X\t0\t0\t0",
+		  name, dest, gw, flags, mask);
+	emit(buf, size, len, "%-127s\n", line);
+}
+
+static size_t show_route(char *buf, size_t size)
+{
+	struct netif *ifs[8];
+	size_t len = 0, count = netifs_in_order(ifs, ARRAY_SIZE(ifs));
+	char header[128];
+
+	ksnprintf(header, sizeof(header), "Iface\tDestination\tGateway \tFlags\t"
+					  "RefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT");
+	emit(buf, size, &len, "%-127s\n", header);
+	for (size_t i = 0; i < count; i++) {
+		const struct netif *n = ifs[i];
+		uint32_t a = ip4_addr_get_u32(netif_ip4_addr(n));
+		uint32_t m = ip4_addr_get_u32(netif_ip4_netmask(n));
+		uint32_t gw = ip4_addr_get_u32(netif_ip4_gw(n));
+		char buf8[8];
+		const char *name;
+
+		/* Linux keeps lo's routes in its local table, not here */
+		if (is_loopback(n) || !netif_is_up(n) || a == 0)
+			continue;
+		name = net_ifname(n, buf8, sizeof(buf8));
+		if (n == netif_default && gw)
+			emit_route(buf, size, &len, name, 0, gw,
+				   RTF_UP | RTF_GATEWAY, 0);
+		emit_route(buf, size, &len, name, a & m, 0, RTF_UP, m);
+	}
+	return len;
+}
+
+/* --- /proc/net/snmp */
+
+/* ESTABLISHED or CLOSE_WAIT: RFC 1213's tcpCurrEstab */
+static unsigned tcp_curr_estab(void)
+{
+	unsigned n = 0;
+
+	for (const struct tcp_pcb *p = tcp_active_pcbs; p; p = p->next)
+		n += p->state == ESTABLISHED || p->state == CLOSE_WAIT;
+	return n;
+}
+
+static size_t show_snmp(char *buf, size_t size)
+{
+	const struct stats_mib2 *m = &lwip_stats.mib2;
+	size_t len = 0;
+
+	emit(buf, size, &len,
+	     "Ip: Forwarding DefaultTTL InReceives InHdrErrors InAddrErrors "
+	     "ForwDatagrams InUnknownProtos InDiscards InDelivers OutRequests "
+	     "OutDiscards OutNoRoutes ReasmTimeout ReasmReqds ReasmOKs "
+	     "ReasmFails FragOKs FragFails FragCreates\n"
+	     "Ip: %u %u %u %u %u %u %u %u %u %u %u %u 0 %u %u %u %u %u %u\n",
+	     IP_FORWARD ? 1 : 2, IP_DEFAULT_TTL, m->ipinreceives,
+	     m->ipinhdrerrors, m->ipinaddrerrors, m->ipforwdatagrams,
+	     m->ipinunknownprotos, m->ipindiscards, m->ipindelivers,
+	     m->ipoutrequests, m->ipoutdiscards, m->ipoutnoroutes,
+	     m->ipreasmreqds, m->ipreasmoks, m->ipreasmfails, m->ipfragoks,
+	     m->ipfragfails, m->ipfragcreates);
+	emit(buf, size, &len,
+	     "Icmp: InMsgs InErrors InCsumErrors InDestUnreachs InTimeExcds "
+	     "InParmProbs InSrcQuenchs InRedirects InEchos InEchoReps "
+	     "InTimestamps InTimestampReps InAddrMasks InAddrMaskReps OutMsgs "
+	     "OutErrors OutDestUnreachs OutTimeExcds OutParmProbs "
+	     "OutSrcQuenchs OutRedirects OutEchos OutEchoReps OutTimestamps "
+	     "OutTimestampReps OutAddrMasks OutAddrMaskReps\n"
+	     "Icmp: %u %u 0 %u %u %u %u %u %u %u %u %u %u %u %u %u %u %u 0 0 "
+	     "0 %u %u 0 0 0 0\n",
+	     m->icmpinmsgs, m->icmpinerrors, m->icmpindestunreachs,
+	     m->icmpintimeexcds, m->icmpinparmprobs, m->icmpinsrcquenchs,
+	     m->icmpinredirects, m->icmpinechos, m->icmpinechoreps,
+	     m->icmpintimestamps, m->icmpintimestampreps, m->icmpinaddrmasks,
+	     m->icmpinaddrmaskreps, m->icmpoutmsgs, m->icmpouterrors,
+	     m->icmpoutdestunreachs, m->icmpouttimeexcds, m->icmpoutechos,
+	     m->icmpoutechoreps);
+	/* RtoAlgorithm..MaxConn: Linux's values (lwIP's RTO is likewise
+	 * Van Jacobson's, bounded by its slow timer) */
+	emit(buf, size, &len,
+	     "Tcp: RtoAlgorithm RtoMin RtoMax MaxConn ActiveOpens PassiveOpens "
+	     "AttemptFails EstabResets CurrEstab InSegs OutSegs RetransSegs "
+	     "InErrs OutRsts InCsumErrors\n"
+	     "Tcp: 1 200 120000 -1 %u %u %u %u %u %u %u %u %u %u 0\n",
+	     m->tcpactiveopens, m->tcppassiveopens, m->tcpattemptfails,
+	     m->tcpestabresets, tcp_curr_estab(), m->tcpinsegs, m->tcpoutsegs,
+	     m->tcpretranssegs, m->tcpinerrs, m->tcpoutrsts);
+	emit(buf, size, &len,
+	     "Udp: InDatagrams NoPorts InErrors OutDatagrams RcvbufErrors "
+	     "SndbufErrors InCsumErrors IgnoredMulti MemErrors\n"
+	     "Udp: %u %u %u %u 0 0 0 0 0\n"
+	     "UdpLite: InDatagrams NoPorts InErrors OutDatagrams RcvbufErrors "
+	     "SndbufErrors InCsumErrors IgnoredMulti MemErrors\n"
+	     "UdpLite: 0 0 0 0 0 0 0 0 0\n",
+	     m->udpindatagrams, m->udpnoports, m->udpinerrors,
+	     m->udpoutdatagrams);
+	return len;
+}
+
+/* --- /proc/net/sockstat */
+
+static size_t show_sockstat(char *buf, size_t size)
+{
+	struct net_pcb_counts c;
+	struct sock_stats st;
+	unsigned orphans = 0;
+	size_t len = 0;
+
+	sock_get_stats(&st);
+	net_pcb_count(&c);
+	for (const struct tcp_pcb *p = tcp_active_pcbs; p; p = p->next)
+		orphans += p->callback_arg == NULL;
+	emit(buf, size, &len,
+	     "sockets: used %u\n"
+	     "TCP: inuse %u orphan %u tw %u alloc %u mem 0\n"
+	     "UDP: inuse %u mem 0\n"
+	     "UDPLITE: inuse 0\n"
+	     "RAW: inuse 0\n"
+	     "FRAG: inuse 0 memory 0\n",
+	     st.tcp + st.udp + st.unix_stream, c.tcp_listen + c.tcp_active,
+	     orphans, c.tcp_time_wait, c.tcp_listen + c.tcp_active, c.udp);
+	return len;
+}
+
 const struct proc_file proc_net_files[] = {
 	{ "dev", show_dev, NULL },
 	{ "pnp", show_pnp, NULL },
 	{ "tcp", show_tcp, NULL },
 	{ "udp", show_udp, NULL },
 	{ "lwip", show_lwip, NULL },
+	{ "if_inet", show_if_inet, NULL },
+	{ "route", show_route, NULL },
+	{ "snmp", show_snmp, NULL },
+	{ "sockstat", show_sockstat, NULL },
 };
 const size_t proc_net_file_count = ARRAY_SIZE(proc_net_files);
