@@ -220,8 +220,10 @@ static void emit_tcp_list(char *buf, size_t size, size_t *len, unsigned *sl,
 			  const struct tcp_pcb *p)
 {
 	for (; p; p = p->next)
+		/* a listening PCB is the shorter struct tcp_pcb_listen, with
+		 * no remote_port (netstat tells listeners by remote port 0) */
 		emit_sock(buf, size, len, sl, &p->local_ip, p->local_port,
-			  &p->remote_ip, p->remote_port,
+			  &p->remote_ip, p->state == LISTEN ? 0 : p->remote_port,
 			  p->state < ARRAY_SIZE(linux_tcp_state) ?
 				  linux_tcp_state[p->state] : 7);
 }
