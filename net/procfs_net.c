@@ -523,14 +523,14 @@ static size_t show_sockstat(char *buf, size_t size)
 }
 
 const struct proc_file proc_net_files[] = {
-	{ "dev", show_dev, NULL },
-	{ "pnp", show_pnp, NULL },
-	{ "tcp", show_tcp, NULL },
-	{ "udp", show_udp, NULL },
-	{ "lwip", show_lwip, NULL },
-	{ "if_inet", show_if_inet, NULL },
-	{ "route", show_route, NULL },
-	{ "snmp", show_snmp, NULL },
-	{ "sockstat", show_sockstat, NULL },
+	{ .name = "dev", .show = show_dev },
+	{ .name = "pnp", .show = show_pnp },
+	{ .name = "tcp", .show = show_tcp },
+	{ .name = "udp", .show = show_udp },
+	{ .name = "lwip", .show = show_lwip },
+	{ .name = "if_inet", .show = show_if_inet },
+	{ .name = "route", .show = show_route },
+	{ .name = "snmp", .show = show_snmp },
+	{ .name = "sockstat", .show = show_sockstat },
 };
 const size_t proc_net_file_count = ARRAY_SIZE(proc_net_files);
