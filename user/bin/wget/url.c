@@ -3,8 +3,10 @@
  *
  * Only http is spoken: "https://", "ftp://" and other schemes are
  * refused by name; a URL without "scheme://" is taken as http (as GNU
- * wget does).  A fragment ("#...") is dropped; bytes a request line
- * cannot carry (spaces, controls, non-ASCII) are percent-encoded. */
+ * wget does).  "." and ".." path segments are resolved (a redirect to
+ * "../x" names the file it means).  A fragment ("#...") is dropped; bytes a
+ * request line cannot carry (spaces, controls, non-ASCII) are percent-encoded.
+ */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +63,38 @@ static int bad(const char *text, const char *why)
 	return EXIT_GENERIC;
 }
 
+/* Removes "." and ".." segments from PATH (up to its query) as RFC
+ * 3986 resolves them: "/a/b/../../x" is "/x"; never above the root. */
+static void remove_dots(char *path)
+{
+	char out[URL_MAX], *q = strchr(path, '?');
+	size_t end = q ? (size_t)(q - path) : strlen(path), n = 0, i = 0;
+
+	while (i < end) { /* path[i] is a '/' */
+		size_t j = i + 1, len;
+		const char *seg = path + i + 1;
+
+		while (j < end && path[j] != '/')
+			j++;
+		len = j - i - 1;
+		if ((len == 1 && seg[0] == '.') ||
+		    (len == 2 && seg[0] == '.' && seg[1] == '.')) {
+			while (len == 2 && n > 0 && out[--n] != '/')
+				;     /* ".." drops the segment before it */
+			if (j >= end) /* "/a/.." is "/", a directory */
+				out[n++] = '/';
+		} else {
+			memcpy(out + n, path + i, j - i);
+			n += j - i;
+		}
+		i = j;
+	}
+	if (n == 0)
+		out[n++] = '/';
+	strcpy(out + n, path + end);
+	strcpy(path, out);
+}
+
 int url_parse(const char *text, struct url *u)
 {
 	char scheme[16];
@@ -91,6 +125,7 @@ int url_parse(const char *text, struct url *u)
 	}
 	if (copy_path(end, u->path) < 0)
 		return bad(text, "URL too long");
+	remove_dots(u->path);
 	return 0;
 }
 
