@@ -155,6 +155,12 @@ uint32_t tss_get_kernel_stack(void)
 
 void gdt_load_tls(const struct task *t)
 {
+	/* fs or gs may hold the selector of an entry about to be cleared
+	 * (execve): an interrupt taken from here to the return to user mode
+	 * would save and reload it, and reloading a cleared entry faults in
+	 * the kernel.  Null selectors always load; the task's own come back
+	 * from its trap frame on the way out. */
+	__asm__ volatile("mov %0, %%fs; mov %0, %%gs" : : "r"(0));
 	for (int i = 0; i < 3; i++) {
 		uint32_t f = t->tls[i].flags;
 		uint8_t type, access;
