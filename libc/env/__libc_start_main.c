@@ -1,8 +1,10 @@
 /* libc/env/__libc_start_main.c - from the initial stack to main().
  *
  * Called by _start (crt/crt0.S) with the address of argc.  Finds argv,
- * envp and the auxiliary vector, sets environ, __auxv and the program's
- * name (for messages), runs main and exits with its result.
+ * envp and the auxiliary vector, sets up the main thread's thread
+ * pointer and TLS block (libc/pthread/tls.c: errno lives there, so this
+ * comes before anything can set errno), sets environ, __auxv and the
+ * program's name (for messages), runs main and exits with its result.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -24,8 +26,9 @@ _Noreturn void __libc_start_main(long *sp)
 
 	while (*p)
 		p++;
-	environ = envp;
 	__auxv = (unsigned long *)(p + 1);
+	__init_tls(__auxv);
+	environ = envp;
 	if (argc > 0 && argv[0]) {
 		char *slash = strrchr(argv[0], '/');
 

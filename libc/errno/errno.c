@@ -1,8 +1,9 @@
-/* libc/errno/errno.c - errno's storage.  One per process for now; with
- * threads it moves into the thread's TLS block. */
+/* libc/errno/errno.c - errno's storage: a `__thread` variable, so each
+ * thread has its own (in its TLS block, reached through %gs; see
+ * libc/pthread/tls.c). */
 #include <errno.h>
 
-static int errno_value;
+static __thread int errno_value;
 
 int *__errno_location(void)
 {

@@ -95,7 +95,7 @@ void rewind(FILE *f);
 int fgetpos(FILE *restrict f, fpos_t *restrict pos);
 int fsetpos(FILE *f, const fpos_t *pos);
 
-/* locking: no threads, so these do nothing */
+/* locking: a stream's recursive lock, which every call above takes too */
 void flockfile(FILE *f);
 int ftrylockfile(FILE *f);
 void funlockfile(FILE *f);

@@ -7,6 +7,17 @@
  * AT_NULL.  Set by __libc_start_main. */
 extern unsigned long *__auxv;
 
+/* The main thread's thread pointer and TLS block (libc/pthread/tls.c):
+ * called by __libc_start_main before anything may touch errno. */
+void __init_tls(unsigned long *auxv);
+
+/* What fork (libc/process/fork.c) calls around the system call, once
+ * the process has threads: pthread_create sets it (libc/pthread/
+ * fork_hooks.c), so programs without threads link none of it. */
+enum { FORK_PREPARE, FORK_PARENT, FORK_CHILD };
+extern void (*__fork_hook)(int phase);
+void __pthread_fork_hook(int phase);
+
 /* The stdio hook of exit() -- the contract between libc/exit and
  * libc/stdio.
  *

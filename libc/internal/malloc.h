@@ -73,6 +73,12 @@ static inline size_t chunk_size_for(size_t req)
 	return n < MIN_CHUNK ? MIN_CHUNK : n;
 }
 
+/* malloc.c: one lock for the whole allocator (libc/internal/lock.h).
+ * Every public entry point (malloc, free, realloc, calloc, the aligned
+ * ones) holds it around its work on the heap or the list of mappings;
+ * the functions below expect it held. */
+extern volatile int __malloc_lock;
+
 /* malloc_check.c: the canary, and the report that ends the process */
 void __malloc_set_canary(struct chunk *c);
 void __malloc_check_canary(const char *fn, struct chunk *c);

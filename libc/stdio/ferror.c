@@ -1,21 +1,34 @@
-/* libc/stdio/ferror.c - a stream's state: feof, ferror, clearerr, fileno. */
+/* libc/stdio/ferror.c - a stream's state: feof, ferror, clearerr, fileno
+ * (the first three under the stream's lock, as glibc's). */
 #include <errno.h>
 
 #include "libc/stdio/stdio_impl.h"
 
 int feof(FILE *f)
 {
-	return !!(f->flags & F_EOF);
+	int r;
+
+	__stdio_lock(f);
+	r = !!(f->flags & F_EOF);
+	__stdio_unlock(f);
+	return r;
 }
 
 int ferror(FILE *f)
 {
-	return !!(f->flags & F_ERR);
+	int r;
+
+	__stdio_lock(f);
+	r = !!(f->flags & F_ERR);
+	__stdio_unlock(f);
+	return r;
 }
 
 void clearerr(FILE *f)
 {
+	__stdio_lock(f);
 	f->flags &= ~(F_EOF | F_ERR);
+	__stdio_unlock(f);
 }
 
 /* EBADF for a closed standard stream, as glibc */

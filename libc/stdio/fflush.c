@@ -11,10 +11,8 @@
 
 #include "libc/stdio/stdio_impl.h"
 
-int fflush(FILE *f)
+int __stdio_fflush(FILE *f)
 {
-	if (!f)
-		return __stdio_flush_all();
 	if (f->flags & F_WRITING)
 		return __stdio_flush_buffer(f);
 	if (f->rend > f->rpos) {
@@ -23,4 +21,16 @@ int fflush(FILE *f)
 		__stdio_empty_window(f);
 	}
 	return 0;
+}
+
+int fflush(FILE *f)
+{
+	int r;
+
+	if (!f)
+		return __stdio_flush_all();
+	__stdio_lock(f);
+	r = __stdio_fflush(f);
+	__stdio_unlock(f);
+	return r;
 }

@@ -1,4 +1,5 @@
-/* libc/stdio/fgetc.c - fgetc, getc, getchar (and their _unlocked names).
+/* libc/stdio/fgetc.c - fgetc, getc, getchar (under the stream's lock)
+ * and getc_unlocked, getchar_unlocked (without).
  *
  * The fast path takes the next byte of the read window; when it is empty,
  * __stdio_uflow refills the buffer (one read(2) of up to a buffer; after
@@ -13,19 +14,24 @@ int __stdio_uflow(FILE *f)
 	return *f->rpos++;
 }
 
-int fgetc(FILE *f)
+int getc_unlocked(FILE *f)
 {
 	if (f->rpos < f->rend)
 		return *f->rpos++;
 	return __stdio_uflow(f);
 }
 
-int getc(FILE *f)
+int fgetc(FILE *f)
 {
-	return fgetc(f);
+	int c;
+
+	__stdio_lock(f);
+	c = getc_unlocked(f);
+	__stdio_unlock(f);
+	return c;
 }
 
-int getc_unlocked(FILE *f)
+int getc(FILE *f)
 {
 	return fgetc(f);
 }
@@ -37,5 +43,5 @@ int getchar(void)
 
 int getchar_unlocked(void)
 {
-	return fgetc(stdin);
+	return getc_unlocked(stdin);
 }

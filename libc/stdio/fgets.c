@@ -10,7 +10,7 @@
 
 #include "libc/stdio/stdio_impl.h"
 
-char *fgets(char *restrict s, int n, FILE *restrict f)
+static char *fgets_unlocked(char *restrict s, int n, FILE *restrict f)
 {
 	unsigned old_error = f->flags & F_ERR;
 	size_t count = 0;
@@ -46,4 +46,14 @@ char *fgets(char *restrict s, int n, FILE *restrict f)
 		return NULL;
 	s[count] = '\0';
 	return s;
+}
+
+char *fgets(char *restrict s, int n, FILE *restrict f)
+{
+	char *r;
+
+	__stdio_lock(f);
+	r = fgets_unlocked(s, n, f);
+	__stdio_unlock(f);
+	return r;
 }

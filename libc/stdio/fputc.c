@@ -1,5 +1,5 @@
-/* libc/stdio/fputc.c - fputc, putc, putchar (and their _unlocked names:
- * there are no threads, so no locks to skip).
+/* libc/stdio/fputc.c - fputc, putc, putchar (under the stream's lock)
+ * and putc_unlocked, putchar_unlocked (without).
  *
  * The fast path stores into a fully buffered stream that is writing and
  * has room.  Everything else goes through __stdio_overflow, glibc's
@@ -22,7 +22,7 @@ int __stdio_overflow(FILE *f, unsigned char c)
 	return c;
 }
 
-int fputc(int c, FILE *f)
+int putc_unlocked(int c, FILE *f)
 {
 	if ((f->flags & F_WRITING) && f->mode == _IOFBF &&
 	    f->wpos < f->buf + f->size)
@@ -30,12 +30,17 @@ int fputc(int c, FILE *f)
 	return __stdio_overflow(f, c);
 }
 
-int putc(int c, FILE *f)
+int fputc(int c, FILE *f)
 {
-	return fputc(c, f);
+	int r;
+
+	__stdio_lock(f);
+	r = putc_unlocked(c, f);
+	__stdio_unlock(f);
+	return r;
 }
 
-int putc_unlocked(int c, FILE *f)
+int putc(int c, FILE *f)
 {
 	return fputc(c, f);
 }
@@ -47,5 +52,5 @@ int putchar(int c)
 
 int putchar_unlocked(int c)
 {
-	return fputc(c, stdout);
+	return putc_unlocked(c, stdout);
 }

@@ -30,7 +30,8 @@ static size_t read_direct(FILE *f, unsigned char *p, size_t want)
 	return n;
 }
 
-size_t fread(void *restrict p, size_t size, size_t n, FILE *restrict f)
+static size_t fread_unlocked(void *restrict p, size_t size, size_t n,
+			     FILE *restrict f)
 {
 	unsigned char *dst = p;
 	size_t want = size * n, total = want;
@@ -65,4 +66,14 @@ size_t fread(void *restrict p, size_t size, size_t n, FILE *restrict f)
 		want -= got;
 	}
 	return want == 0 ? n : (total - want) / size;
+}
+
+size_t fread(void *restrict p, size_t size, size_t n, FILE *restrict f)
+{
+	size_t r;
+
+	__stdio_lock(f);
+	r = fread_unlocked(p, size, n, f);
+	__stdio_unlock(f);
+	return r;
 }

@@ -49,8 +49,8 @@ static int open_at_number(const char *path, int flags, int old_fd)
 	return old_fd;
 }
 
-FILE *freopen(const char *restrict path, const char *restrict mode,
-	      FILE *restrict f)
+static FILE *freopen_unlocked(const char *restrict path,
+			      const char *restrict mode, FILE *restrict f)
 {
 	int flags = __stdio_mode_flags(mode);
 	int fd = f->fd;
@@ -88,4 +88,15 @@ FILE *freopen(const char *restrict path, const char *restrict mode,
 	if (path && (flags & (O_APPEND | O_ACCMODE)) == (O_APPEND | O_WRONLY))
 		lseek(fd, 0, SEEK_END);
 	return f;
+}
+
+FILE *freopen(const char *restrict path, const char *restrict mode,
+	      FILE *restrict f)
+{
+	FILE *r;
+
+	__stdio_lock(f);
+	r = freopen_unlocked(path, mode, f);
+	__stdio_unlock(f);
+	return r;
 }

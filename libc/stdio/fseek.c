@@ -11,7 +11,7 @@
 
 #include "libc/stdio/stdio_impl.h"
 
-int fseeko(FILE *f, off_t offset, int whence)
+static int fseeko_unlocked(FILE *f, off_t offset, int whence)
 {
 	if (whence != SEEK_SET && whence != SEEK_CUR && whence != SEEK_END) {
 		errno = EINVAL;
@@ -36,6 +36,16 @@ int fseeko(FILE *f, off_t offset, int whence)
 	return 0;
 }
 
+int fseeko(FILE *f, off_t offset, int whence)
+{
+	int r;
+
+	__stdio_lock(f);
+	r = fseeko_unlocked(f, offset, whence);
+	__stdio_unlock(f);
+	return r;
+}
+
 int fseek(FILE *f, long offset, int whence)
 {
 	return fseeko(f, offset, whence);
@@ -43,8 +53,10 @@ int fseek(FILE *f, long offset, int whence)
 
 void rewind(FILE *f)
 {
-	fseeko(f, 0, SEEK_SET);
+	__stdio_lock(f);
+	fseeko_unlocked(f, 0, SEEK_SET);
 	f->flags &= ~F_ERR;
+	__stdio_unlock(f);
 }
 
 int fsetpos(FILE *f, const fpos_t *pos)

@@ -9,7 +9,7 @@
 
 #include "libc/stdio/stdio_impl.h"
 
-off_t ftello(FILE *f)
+static off_t ftello_unlocked(FILE *f)
 {
 	int writing = __stdio_has_output(f);
 	off_t pos = lseek(
@@ -20,6 +20,16 @@ off_t ftello(FILE *f)
 	if (writing)
 		return pos + (f->wpos - f->buf);
 	return pos - (f->rend - f->rpos);
+}
+
+off_t ftello(FILE *f)
+{
+	off_t pos;
+
+	__stdio_lock(f);
+	pos = ftello_unlocked(f);
+	__stdio_unlock(f);
+	return pos;
 }
 
 long ftell(FILE *f)

@@ -93,13 +93,24 @@ size_t __stdio_put(FILE *f, const void *p, size_t n)
 	return n - todo + put_rest(f, s, todo);
 }
 
+/* __stdio_put under the stream's lock */
+static size_t put_locked(FILE *f, const void *p, size_t n)
+{
+	size_t done;
+
+	__stdio_lock(f);
+	done = __stdio_put(f, p, n);
+	__stdio_unlock(f);
+	return done;
+}
+
 size_t fwrite(const void *restrict p, size_t size, size_t n, FILE *restrict f)
 {
 	size_t bytes = size * n, done;
 
 	if (bytes == 0)
 		return 0;
-	done = __stdio_put(f, p, bytes);
+	done = put_locked(f, p, bytes);
 	return done == bytes ? n : done / size;
 }
 
@@ -108,14 +119,18 @@ int fputs(const char *restrict s, FILE *restrict f)
 {
 	size_t n = strlen(s);
 
-	return __stdio_put(f, s, n) == n ? 1 : EOF;
+	return put_locked(f, s, n) == n ? 1 : EOF;
 }
 
+/* the line and its newline under one hold of the lock */
 int puts(const char *s)
 {
 	size_t n = strlen(s);
+	int r = n + 1 > 0x7fffffff ? 0x7fffffff : (int)(n + 1);
 
-	if (__stdio_put(stdout, s, n) != n || fputc('\n', stdout) == EOF)
-		return EOF;
-	return n + 1 > 0x7fffffff ? 0x7fffffff : (int)(n + 1);
+	__stdio_lock(stdout);
+	if (__stdio_put(stdout, s, n) != n || putc_unlocked('\n', stdout) == EOF)
+		r = EOF;
+	__stdio_unlock(stdout);
+	return r;
 }

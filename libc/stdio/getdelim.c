@@ -33,8 +33,8 @@ static int reserve(char **line, size_t *size, size_t need)
 	return 0;
 }
 
-ssize_t getdelim(char **restrict line, size_t *restrict size, int delim,
-		 FILE *restrict f)
+static ssize_t getdelim_unlocked(char **restrict line, size_t *restrict size,
+				 int delim, FILE *restrict f)
 {
 	size_t len = 0;
 
@@ -72,6 +72,17 @@ ssize_t getdelim(char **restrict line, size_t *restrict size, int delim,
 	}
 	(*line)[len] = '\0';
 	return len;
+}
+
+ssize_t getdelim(char **restrict line, size_t *restrict size, int delim,
+		 FILE *restrict f)
+{
+	ssize_t r;
+
+	__stdio_lock(f);
+	r = getdelim_unlocked(line, size, delim, f);
+	__stdio_unlock(f);
+	return r;
 }
 
 ssize_t getline(char **restrict line, size_t *restrict size, FILE *restrict f)

@@ -13,7 +13,8 @@
 
 #include "libc/stdio/stdio_impl.h"
 
-int setvbuf(FILE *restrict f, char *restrict buf, int mode, size_t size)
+static int setvbuf_unlocked(FILE *restrict f, char *restrict buf, int mode,
+			    size_t size)
 {
 	if (mode != _IOFBF && mode != _IOLBF && mode != _IONBF) {
 		errno = EINVAL;
@@ -23,7 +24,7 @@ int setvbuf(FILE *restrict f, char *restrict buf, int mode, size_t size)
 		f->mode = mode;
 		return 0;
 	}
-	if (fflush(f))
+	if (__stdio_fflush(f))
 		return EOF;
 	f->flags &= ~F_WRITING;
 	__stdio_free_buffer(f);
@@ -34,6 +35,16 @@ int setvbuf(FILE *restrict f, char *restrict buf, int mode, size_t size)
 	__stdio_use_buffer(f, (unsigned char *)buf, size);
 	f->mode = mode;
 	return 0;
+}
+
+int setvbuf(FILE *restrict f, char *restrict buf, int mode, size_t size)
+{
+	int r;
+
+	__stdio_lock(f);
+	r = setvbuf_unlocked(f, buf, mode, size);
+	__stdio_unlock(f);
+	return r;
 }
 
 void setbuf(FILE *restrict f, char *restrict buf)

@@ -30,14 +30,23 @@
  * (unbuffered).
  *
  * Every open stream is on a doubly linked list (streams.c) so that
- * fflush(NULL) and exit() can reach it.  There are no threads, so no
- * locks.
+ * fflush(NULL) and exit() can reach it.
+ *
+ * Threads: every stream has a recursive lock (flockfile), a futex lock
+ * (libc/internal/lock.h) with an owner and a depth.  Each public
+ * function holds it for the whole call (so one printf is one piece of
+ * the output, never cut by another thread's) through __stdio_lock and
+ * __stdio_unlock; the *_unlocked functions and the __stdio_ helpers do
+ * not take it.  The list of streams has a lock of its own
+ * (__stdio_list_lock); whoever needs both takes the list's first.
  */
 #ifndef LIBC_STDIO_STDIO_IMPL_H
 #define LIBC_STDIO_STDIO_IMPL_H
 
 #include <stdio.h>
 #include <sys/types.h>
+
+#include "libc/internal/lock.h"
 
 #define UNGET 8		 /* bytes ungetc can always push back */
 #define BUF_UNDECIDED -1 /* mode: chosen at the first read or write */
@@ -66,9 +75,34 @@ struct _IO_FILE {
 	unsigned char unget[UNGET]; /* pushed-back bytes, when not in buf */
 	pid_t pid;		    /* popen's child, or 0 */
 	struct _IO_FILE *prev, *next; /* the list of open streams */
+	volatile int lock;	      /* flockfile's */
+	int lock_depth;		      /* how many times owner holds it */
+	void *owner;		      /* its holder's thread pointer, or 0 */
 };
 
-/* streams.c: the list of open streams, and exit's flush */
+static inline void __stdio_lock(FILE *f)
+{
+	void *self = __thread_self();
+
+	if (f->owner == self) {
+		f->lock_depth++;
+		return;
+	}
+	__lock(&f->lock);
+	f->owner = self;
+	f->lock_depth = 1;
+}
+
+static inline void __stdio_unlock(FILE *f)
+{
+	if (--f->lock_depth)
+		return;
+	f->owner = 0;
+	__unlock(&f->lock);
+}
+
+/* streams.c: the list of open streams (and its lock), and exit's flush */
+extern volatile int __stdio_list_lock;
 void __stdio_link(FILE *f);
 void __stdio_unlink(FILE *f);
 FILE *__stdio_first(void);
@@ -95,6 +129,9 @@ size_t __stdio_write_all(FILE *f, const void *p, size_t n);
 
 /* fwrite.c: hands n bytes to the stream; returns how many it took */
 size_t __stdio_put(FILE *f, const void *p, size_t n);
+
+/* fflush.c: fflush without taking the stream's lock */
+int __stdio_fflush(FILE *f);
 
 /* fputc.c: puts c when the fast path cannot (buffer full, line or no
  * buffering, not yet writing); returns c or EOF */

@@ -3,6 +3,8 @@
  *
  * The three standard streams are static and start on the list; every
  * stream fopen/fdopen/popen/tmpfile make is added, fclose takes it off.
+ * __stdio_list_lock guards the links; a walk holds it and takes each
+ * stream's own lock in turn (the list's lock first, always).
  * __stdio_exit lives here, next to stdout and the list, because exit()
  * refers to it only weakly: this object file is linked exactly when the
  * program uses some stream (libc/internal/libc.h).
@@ -25,6 +27,7 @@ static FILE std_in = {.fd = 0,
 		      .mode = BUF_UNDECIDED,
 		      .prev = &std_out};
 static FILE *head = &std_err;
+volatile int __stdio_list_lock;
 
 FILE *stdin = &std_in;
 FILE *stdout = &std_out;
@@ -32,26 +35,30 @@ FILE *stderr = &std_err;
 
 void __stdio_link(FILE *f)
 {
+	__lock(&__stdio_list_lock);
 	f->prev = NULL;
 	f->next = head;
 	if (head)
 		head->prev = f;
 	head = f;
 	f->flags |= F_LISTED;
+	__unlock(&__stdio_list_lock);
 }
 
 void __stdio_unlink(FILE *f)
 {
-	if (!(f->flags & F_LISTED))
-		return;
-	if (f->prev)
-		f->prev->next = f->next;
-	else
-		head = f->next;
-	if (f->next)
-		f->next->prev = f->prev;
-	f->prev = f->next = NULL;
-	f->flags &= ~F_LISTED;
+	__lock(&__stdio_list_lock);
+	if (f->flags & F_LISTED) {
+		if (f->prev)
+			f->prev->next = f->next;
+		else
+			head = f->next;
+		if (f->next)
+			f->next->prev = f->prev;
+		f->prev = f->next = NULL;
+		f->flags &= ~F_LISTED;
+	}
+	__unlock(&__stdio_list_lock);
 }
 
 FILE *__stdio_first(void)
@@ -65,9 +72,14 @@ int __stdio_flush_all(void)
 {
 	int r = 0;
 
-	for (FILE *f = head; f; f = f->next)
+	__lock(&__stdio_list_lock);
+	for (FILE *f = head; f; f = f->next) {
+		__stdio_lock(f);
 		if (__stdio_has_output(f) && __stdio_flush_buffer(f))
 			r = EOF;
+		__stdio_unlock(f);
+	}
+	__unlock(&__stdio_list_lock);
 	return r;
 }
 
@@ -78,7 +90,12 @@ int __stdio_flush_all(void)
 void __stdio_exit(void)
 {
 	__stdio_flush_all();
-	for (FILE *f = head; f; f = f->next)
+	__lock(&__stdio_list_lock);
+	for (FILE *f = head; f; f = f->next) {
+		__stdio_lock(f);
 		if (!(f->flags & F_WRITING) && f->rend > f->rpos)
-			fflush(f);
+			__stdio_fflush(f);
+		__stdio_unlock(f);
+	}
+	__unlock(&__stdio_list_lock);
 }

@@ -12,7 +12,7 @@
 
 #include "libc/stdio/stdio_impl.h"
 
-int ungetc(int c, FILE *f)
+static int ungetc_unlocked(int c, FILE *f)
 {
 	if (c == EOF || __stdio_to_read(f))
 		return EOF;
@@ -32,4 +32,14 @@ int ungetc(int c, FILE *f)
 	*--f->rpos = (unsigned char)c;
 	f->flags &= ~F_EOF;
 	return (unsigned char)c;
+}
+
+int ungetc(int c, FILE *f)
+{
+	int r;
+
+	__stdio_lock(f);
+	r = ungetc_unlocked(c, f);
+	__stdio_unlock(f);
+	return r;
 }

@@ -5,7 +5,8 @@
  * so line buffering sees the newlines when glibc's does.  An unbuffered
  * stream (stderr) first collects the output in a BUFSIZ buffer of its
  * own and then puts it in one piece, so one fprintf(stderr, ...) is one
- * write(2) -- glibc's buffered_vfprintf.
+ * write(2) -- glibc's buffered_vfprintf.  The stream's lock is held for
+ * the whole call, so another thread's output never lands inside it.
  */
 #include <string.h>
 
@@ -72,10 +73,15 @@ static int vfprintf_unbuffered(FILE *f, const char *fmt, va_list ap)
 int vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
 {
 	struct stream_out s = {{stream_write}, f};
+	int n;
 
+	__stdio_lock(f);
 	if (f->mode == _IONBF)
-		return vfprintf_unbuffered(f, fmt, ap);
-	return __printf_core(&s.out, fmt, ap);
+		n = vfprintf_unbuffered(f, fmt, ap);
+	else
+		n = __printf_core(&s.out, fmt, ap);
+	__stdio_unlock(f);
+	return n;
 }
 
 int fprintf(FILE *restrict f, const char *restrict fmt, ...)

@@ -1,6 +1,7 @@
 /* libc/stdio/vfscanf.c - scanf, fscanf, vscanf, vfscanf: the scanf core
  * reading a stream through getc and ungetc; what a conversion does not
- * use stays in the stream for the next read. */
+ * use stays in the stream for the next read.  The stream's lock is held
+ * for the whole call. */
 #include "libc/stdio/scanf_impl.h"
 #include "libc/stdio/stdio_impl.h"
 
@@ -11,7 +12,7 @@ struct stream_in {
 
 static int stream_get(struct scan_in *in)
 {
-	return getc(((struct stream_in *)in)->f);
+	return getc_unlocked(((struct stream_in *)in)->f);
 }
 
 static void stream_unget(struct scan_in *in, int c)
@@ -22,8 +23,12 @@ static void stream_unget(struct scan_in *in, int c)
 int vfscanf(FILE *restrict f, const char *restrict fmt, va_list ap)
 {
 	struct stream_in s = {{stream_get, stream_unget}, f};
+	int n;
 
-	return __scanf_core(&s.in, fmt, ap);
+	__stdio_lock(f);
+	n = __scanf_core(&s.in, fmt, ap);
+	__stdio_unlock(f);
+	return n;
 }
 
 int fscanf(FILE *restrict f, const char *restrict fmt, ...)

@@ -5,11 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "libc/internal/lock.h"
 #include "libc/internal/malloc.h"
 
 void *calloc(size_t n, size_t size)
 {
 	size_t total;
+	int in_heap;
 	void *p;
 
 	if (__builtin_mul_overflow(n, size, &total)) {
@@ -17,7 +19,12 @@ void *calloc(size_t n, size_t size)
 		return NULL;
 	}
 	p = malloc(total);
-	if (p && __malloc_in_heap(p))
+	if (!p)
+		return NULL;
+	__lock(&__malloc_lock);
+	in_heap = __malloc_in_heap(p);
+	__unlock(&__malloc_lock);
+	if (in_heap)
 		memset(p, 0, total);
 	return p;
 }

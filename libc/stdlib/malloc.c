@@ -21,6 +21,9 @@
  * and taking a chunk off a bin checks its links; a failure is reported
  * with a message and abort() (malloc_check.c).
  *
+ * Threads: one lock (libc/internal/lock.h) around each call; with one
+ * thread it is a plain store.
+ *
  * If someone else moves the break, the heap goes on in a new region at
  * the new break (the old region's last chunk stays usable); if the break
  * cannot move at all, small blocks are mmapped too.
@@ -29,6 +32,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "libc/internal/lock.h"
 #include "libc/internal/malloc.h"
 
 #define EXACT_BINS 64 /* bin i holds chunks of exactly 16 * i bytes */
@@ -38,6 +42,7 @@
 #define TRIM_KEEP (64 * 1024) /* ...down to about this */
 #define PAGE 4096
 
+volatile int __malloc_lock;
 static struct chunk *bins[NBINS];
 static uint32_t nonempty[(NBINS + 31) / 32];
 static struct chunk *fence; /* the heap's (current region's) end */
@@ -341,28 +346,34 @@ void *malloc(size_t req)
 {
 	struct chunk *c;
 	size_t size;
+	void *p;
 
 	if (req > MAX_REQUEST) {
 		errno = ENOMEM;
 		return NULL;
 	}
 	size = chunk_size_for(req);
-	if (size >= MMAP_THRESHOLD)
-		return __malloc_mmap_alloc(req, MALLOC_ALIGN);
-	c = __malloc_heap_alloc(size, MALLOC_ALIGN);
-	if (!c) /* the break is stuck: a mapping will do */
-		return __malloc_mmap_alloc(req, MALLOC_ALIGN);
-	c->req = req;
-	__malloc_set_canary(c);
-	return chunk_payload(c);
+	__lock(&__malloc_lock);
+	if (size < MMAP_THRESHOLD &&
+	    (c = __malloc_heap_alloc(size, MALLOC_ALIGN))) {
+		c->req = req;
+		__malloc_set_canary(c);
+		p = chunk_payload(c);
+	} else { /* big, or the break is stuck: a mapping will do */
+		p = __malloc_mmap_alloc(req, MALLOC_ALIGN);
+	}
+	__unlock(&__malloc_lock);
+	return p;
 }
 
 void free(void *p)
 {
 	if (!p)
 		return;
+	__lock(&__malloc_lock);
 	if (__malloc_in_heap(p))
 		__malloc_heap_free(__malloc_heap_chunk("free", p));
 	else
 		__malloc_mmap_free(__malloc_mmap_chunk("free", p));
+	__unlock(&__malloc_lock);
 }

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 
+#include "libc/internal/lock.h"
 #include "libc/internal/malloc.h"
 
 #define MAX_ALIGN (1u << 28)
@@ -13,6 +14,7 @@ static void *alloc_aligned(size_t align, size_t req)
 {
 	struct chunk *c;
 	size_t size;
+	void *p;
 
 	if (!align || (align & (align - 1))) {
 		errno = EINVAL;
@@ -25,14 +27,17 @@ static void *alloc_aligned(size_t align, size_t req)
 		return NULL;
 	}
 	size = chunk_size_for(req);
-	if (size + align >= MMAP_THRESHOLD)
-		return __malloc_mmap_alloc(req, align);
-	c = __malloc_heap_alloc(size, align);
-	if (!c)
-		return __malloc_mmap_alloc(req, align);
-	c->req = req;
-	__malloc_set_canary(c);
-	return chunk_payload(c);
+	__lock(&__malloc_lock);
+	if (size + align < MMAP_THRESHOLD &&
+	    (c = __malloc_heap_alloc(size, align))) {
+		c->req = req;
+		__malloc_set_canary(c);
+		p = chunk_payload(c);
+	} else {
+		p = __malloc_mmap_alloc(req, align);
+	}
+	__unlock(&__malloc_lock);
+	return p;
 }
 
 void *aligned_alloc(size_t align, size_t size)

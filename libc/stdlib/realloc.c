@@ -1,11 +1,13 @@
 /* libc/stdlib/realloc.c - realloc: resize in place when the block or
  * its free right neighbour allows, else move.  As glibc: realloc(NULL, n)
  * is malloc(n), realloc(p, 0) frees p and returns NULL, and on failure p
- * is left as it was. */
+ * is left as it was.  The allocator's lock is held while the block is
+ * resized in place; a move is malloc, copy, free (each locking). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "libc/internal/lock.h"
 #include "libc/internal/malloc.h"
 
 static int resize_in_place(void *p, size_t req, struct chunk **out)
@@ -32,7 +34,9 @@ static int resize_in_place(void *p, size_t req, struct chunk **out)
 void *realloc(void *p, size_t req)
 {
 	struct chunk *c;
+	size_t old;
 	void *q;
+	int r;
 
 	if (!p)
 		return malloc(req);
@@ -44,12 +48,16 @@ void *realloc(void *p, size_t req)
 		errno = ENOMEM;
 		return NULL;
 	}
-	if (resize_in_place(p, req, &c) == 0)
+	__lock(&__malloc_lock);
+	r = resize_in_place(p, req, &c);
+	old = c->req;
+	__unlock(&__malloc_lock);
+	if (r == 0)
 		return p;
 	q = malloc(req);
 	if (!q)
 		return NULL;
-	memcpy(q, p, c->req < req ? c->req : req);
+	memcpy(q, p, old < req ? old : req);
 	free(p);
 	return q;
 }

@@ -1,7 +1,7 @@
 /* tests/os/misc.c - what a program finds at start and the identity calls:
  * the initial stack and auxiliary vector, uname, user and group ids,
  * getrandom, sysinfo, set_tid_address, set_thread_area (a TLS segment in
- * %gs), ioctl on non-ttys and, when fd 0 is one, on the console, reboot's
+ * %fs), ioctl on non-ttys and, when fd 0 is one, on the console, reboot's
  * magic check, sched_yield, statfs/fstatfs, the kernel log (syslog).
  */
 #include <asm/ldt.h>
@@ -155,6 +155,8 @@ static void tid_address(void)
 	T_EQ(set_tid_address(NULL), getpid());
 }
 
+/* The segment is tried in %fs: %gs is the libc's own (the thread
+ * pointer, errno's TLS block), taken at start-up from another slot. */
 static void thread_area(void)
 {
 	static unsigned int tls_block[4] = {0x12345678, 0x9abcdef0, 0, 0};
@@ -171,9 +173,9 @@ static void thread_area(void)
 	T_OK(set_thread_area(&d));
 	T_TRUE(d.entry_number >= 6 && d.entry_number < 32); /* Linux: 12-14 */
 	unsigned short sel = d.entry_number << 3 | 3;
-	__asm__ volatile("movw %w2, %%gs\n\t"
-			 "movl %%gs:0, %0\n\t"
-			 "movl %%gs:4, %1"
+	__asm__ volatile("movw %w2, %%fs\n\t"
+			 "movl %%fs:0, %0\n\t"
+			 "movl %%fs:4, %1"
 			 : "=r"(v0), "=r"(v1)
 			 : "r"(sel)
 			 : "memory");
@@ -182,12 +184,12 @@ static void thread_area(void)
 	/* the segment survives a system call and a context switch */
 	sched_yield();
 	t_sleep_ms(1);
-	__asm__ volatile("movl %%gs:0, %0" : "=r"(v0));
+	__asm__ volatile("movl %%fs:0, %0" : "=r"(v0));
 	T_EQX(v0, 0x12345678);
 	/* and a fork */
 	pid_t pid = t_fork();
 	if (pid == 0) {
-		__asm__ volatile("movl %%gs:4, %0" : "=r"(v1));
+		__asm__ volatile("movl %%fs:4, %0" : "=r"(v1));
 		_exit(v1 == 0x9abcdef0 ? 0 : 1);
 	}
 	T_EXITED(t_wait(pid), 0);
@@ -195,8 +197,8 @@ static void thread_area(void)
 	tls_block[2] = 0x55;
 	d.base_addr = (unsigned long)&tls_block[2];
 	T_OK(set_thread_area(&d));
-	__asm__ volatile("movw %w1, %%gs\n\t"
-			 "movl %%gs:0, %0"
+	__asm__ volatile("movw %w1, %%fs\n\t"
+			 "movl %%fs:0, %0"
 			 : "=r"(v0)
 			 : "r"(sel));
 	T_EQX(v0, 0x55);
