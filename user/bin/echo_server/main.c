@@ -1,11 +1,12 @@
 /* echo_server - the lecture's TCP echo server, in each of its designs.
  *
- *   echo_server [-v] [-d DESIGN] [-p PORT]
+ *   echo_server [-v] [-d DESIGN] [-p PORT] [-w WORKERS] [-q SLOTS]
  *
- * CS162 lecture 5 (2023), "Server Protocol (v1)" to "(v3)": a server
- * socket is set up (getaddrinfo with AI_PASSIVE, socket, bind, listen),
- * then a loop accepts connections and runs serve_client() on each.  How
- * that loop is shaped is the design, chosen with -d:
+ * CS162 lecture 5 (2023), "Server Protocol (v1)" to "(v3)" and on to
+ * threads: a server socket is set up (getaddrinfo with AI_PASSIVE,
+ * socket, bind, listen), then a loop accepts connections and runs
+ * serve_client() on each.  How that loop is shaped is the design,
+ * chosen with -d:
  *
  *   iterative  (v1)  serve each connection in turn in the one process
  *   fork-wait  (v2)  a child process per connection, waited for before
@@ -14,15 +15,24 @@
  *                    and concurrent (the default); finished children
  *                    are reaped by a SIGCHLD handler
  *   poll             one process, every connection in one poll() loop
+ *   thread           a thread per connection ("concurrent server
+ *                    without protection"), detached: concurrent, one
+ *                    address space, as many threads as connections
+ *   pool             the thread pool (master/worker): the main thread
+ *                    accepts into a queue of SLOTS connections (-q,
+ *                    default 64), WORKERS threads (-w, default 16) take
+ *                    them and serve each to its end; a full queue makes
+ *                    the master wait, nothing is dropped
  *
  * -p PORT is the port to listen on, on every address (default 7, the
  * echo service; 0 lets the kernel choose one).  -v prints what each
  * connection sends, as the slide's server does.  Once listening it
- * prints "echo_server: ready port=P design=NAME" on stdout, so a script
- * or a test knows when to connect.  SIGPIPE is ignored, so a client that
- * goes away while its echo is being written costs only that connection.
- * Connections have TCP_NODELAY (see no_delay() in echo_server.h).
- * Exit status: 1 when the socket cannot be set up, 2 for bad usage.
+ * prints "echo_server: ready port=P design=NAME" on stdout (the pool
+ * adds " workers=N queue=Q"), so a script or a test knows when to
+ * connect.  SIGPIPE is ignored, so a client that goes away while its
+ * echo is being written costs only that connection.  Connections have
+ * TCP_NODELAY (see no_delay() in echo_server.h).  Exit status: 1 when
+ * the socket (or the pool) cannot be set up, 2 for bad usage.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -49,13 +59,17 @@ static const struct design {
     {"fork-wait", "v2", serve_fork_wait},
     {"fork", "v3", serve_fork},
     {"poll", NULL, serve_poll},
+    {"thread", NULL, serve_thread},
+    {"pool", NULL, serve_pool},
 };
 #define NDESIGNS (sizeof(designs) / sizeof(designs[0]))
 
 static _Noreturn void usage(void)
 {
-	fputs("usage: echo_server [-v] [-d iterative|fork-wait|fork|poll] "
-	      "[-p PORT]\n",
+	fputs("usage: echo_server [-v] "
+	      "[-d iterative|fork-wait|fork|poll|thread|pool] [-p PORT]\n"
+	      "                   [-w WORKERS] [-q SLOTS]   (-d pool: "
+	      "workers, queue slots)\n",
 	      stderr);
 	exit(2);
 }
@@ -80,6 +94,20 @@ static const char *check_port(const char *s)
 		usage();
 	}
 	return s;
+}
+
+/* A number in [1, MAX] for option OPT. */
+static unsigned check_count(int opt, const char *s, unsigned max)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+
+	if (!*s || *end || n < 1 || n > (long)max) {
+		fprintf(stderr, "echo_server: -%c wants 1 to %u, not '%s'\n",
+			opt, max, s);
+		usage();
+	}
+	return n;
 }
 
 void warn_errno(const char *what)
@@ -160,7 +188,7 @@ int main(int argc, char **argv)
 	const char *port = "7";
 	int opt, server_socket;
 
-	while ((opt = getopt(argc, argv, "d:p:v")) != -1) {
+	while ((opt = getopt(argc, argv, "d:p:q:vw:")) != -1) {
 		switch (opt) {
 		case 'd':
 			design = find_design(optarg);
@@ -168,8 +196,14 @@ int main(int argc, char **argv)
 		case 'p':
 			port = check_port(optarg);
 			break;
+		case 'q':
+			pool_queue = check_count(opt, optarg, MAX_QUEUE_SLOTS);
+			break;
 		case 'v':
 			verbose = true;
+			break;
+		case 'w':
+			pool_workers = check_count(opt, optarg, MAX_WORKERS);
 			break;
 		default:
 			usage();
@@ -181,8 +215,11 @@ int main(int argc, char **argv)
 	server_socket = open_server_socket(port);
 	if (server_socket < 0)
 		return 1;
-	printf("echo_server: ready port=%d design=%s\n",
+	printf("echo_server: ready port=%d design=%s",
 	       bound_port(server_socket), design->name);
+	if (design->serve == serve_pool)
+		printf(" workers=%u queue=%u", pool_workers, pool_queue);
+	putchar('\n');
 	fflush(stdout);
 	return design->serve(server_socket);
 }
