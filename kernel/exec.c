@@ -11,10 +11,15 @@
  *   (AT_EXECFN), the environment strings, the argument strings,
  *   padding to 16, then auxv pairs, NULL, envp[], NULL, argv[], argc
  *   <- esp (16-byte aligned)
+ *
+ * In a process with several threads, the others end first (Linux's
+ * de_thread), once the program is known to be an executable: the new
+ * address space must not have anyone else running in it.
  */
 #include "kernel/err.h"
 #include "kernel/kernel.h"
 #include "kernel/kmalloc.h"
+#include "kernel/mutex.h"
 #include "kernel/proc.h"
 #include "kernel/segments.h"
 #include "kernel/string.h"
@@ -302,19 +307,29 @@ static int open_program(const char *path, struct file **f)
 	return 0;
 }
 
+extern struct mutex fs_lock;
+
 int do_execve(const char *path, char *const argv[], char *const envp[],
 	      struct trap_frame *tf)
 {
 	struct process *p = current_proc();
-	struct mm *old = p->mm, *mm;
+	struct mm *old, *mm;
 	struct image *im = kzalloc(sizeof(*im));
 	struct file *f = NULL;
 	uint32_t esp = 0;
-	int err = im ? open_program(path, &f) : -ENOMEM;
+	int err;
 
+	mutex_lock(&fs_lock);
+	err = im ? open_program(path, &f) : -ENOMEM;
 	err = err ?: read_headers(f, im);
 	if (err)
 		goto out;
+	if (p->nr_threads > 1) { /* not holding the lock they may wait for */
+		mutex_unlock(&fs_lock);
+		thread_dethread();
+		mutex_lock(&fs_lock);
+	}
+	old = p->mm;
 	mm = mm_create();
 	if (!mm) {
 		err = -ENOMEM;
@@ -340,11 +355,12 @@ int do_execve(const char *path, char *const argv[], char *const envp[],
 	for (int i = 0; i < _NSIG; i++) /* handlers go; ignoring stays */
 		if (p->sigactions[i].handler != (void *)SIG_IGN)
 			memset(&p->sigactions[i], 0, sizeof(p->sigactions[i]));
-	gdt_load_tls(current);
+	tls_activate();
 	start_registers(tf, im->eh.entry, esp);
 out:
 	if (f)
 		vfs_close(f);
+	mutex_unlock(&fs_lock);
 	kfree(im);
 	return err;
 }

@@ -1,10 +1,10 @@
 /* kernel/proc.c - process life cycle: init, fork, exit, wait4.
  *
- * The process table is an array of PROC_MAX slots; a full table is how a
- * fork bomb meets its limit (-EAGAIN).  A process that exits keeps its
- * slot as a zombie, with its task (whose kernel stack it was running on
- * while it exited), until its parent's wait4 collects the status and
- * frees both.
+ * The process table is an array of PROC_MAX slots; a full table, or
+ * PROC_MAX threads in all, is how a fork bomb meets its limit (-EAGAIN).
+ * A process whose last thread exits (kernel/thread.c) keeps its slot as
+ * a zombie until its parent's wait4 collects the status and frees it
+ * (the threads' tasks are freed as they end, kernel/sched.c).
  */
 #include "kernel/proc.h"
 
@@ -20,11 +20,14 @@
 #include "kernel/trap.h"
 #include "kernel/uaccess.h"
 #include "kernel/uapi/errno.h"
+#include "kernel/uapi/sched.h"
 #include "kernel/vfs.h"
 #include "kernel/vm.h"
 #include "kernel/wait.h"
 
 #define WNOHANG 1
+#define __WALL 0x40000000
+#define __WCLONE 0x80000000
 
 static struct process *procs[PROC_MAX];
 static int next_pid = 1;
@@ -53,6 +56,30 @@ struct process *proc_find(int pid)
 		if (procs[i] && procs[i]->pid == pid)
 			return procs[i];
 	return NULL;
+}
+
+struct task *proc_find_thread(int tid)
+{
+	for (int i = 0; i < PROC_MAX; i++)
+		for (struct task *t = procs[i] ? procs[i]->threads : NULL; t; t = t->group_next)
+			if (t->tid == tid)
+				return t;
+	return NULL;
+}
+
+int proc_next_id(void)
+{
+	return next_pid++;
+}
+
+int proc_task_count(void)
+{
+	int n = 0;
+
+	for (int i = 0; i < PROC_MAX; i++)
+		if (procs[i])
+			n += MAX(procs[i]->nr_threads, 1);
+	return n;
 }
 
 struct process *proc_at(int slot)
@@ -101,7 +128,8 @@ static struct process *proc_alloc(void)
 		kfree(p);
 		return ERR_PTR(-ENOMEM);
 	}
-	p->pid = next_pid++;
+	p->pid = proc_next_id();
+	p->exit_signal = SIGCHLD;
 	p->umask = 022;
 	p->nproc.cur = p->nproc.max = PROC_MAX;
 	p->start_ns = time_ns();
@@ -114,8 +142,6 @@ static void proc_free(struct process *p)
 	for (int i = 0; i < PROC_MAX; i++)
 		if (procs[i] == p)
 			procs[i] = NULL;
-	if (p->task)
-		task_free(p->task);
 	kfree(p->fds);
 	kfree(p->cmdline);
 	kfree(p);
@@ -164,7 +190,7 @@ int proc_start_init(const char *path, char *const argv[], char *const envp[])
 {
 	struct process *p = proc_alloc();
 	struct trap_frame tf = { 0 };
-	struct task *boot = current;
+	struct task *boot = current, *t = NULL;
 	int err;
 
 	if (IS_ERR(p))
@@ -183,8 +209,8 @@ int proc_start_init(const char *path, char *const argv[], char *const envp[])
 	boot->proc = NULL;
 	mm_activate(NULL);
 	if (!err) {
-		p->task = task_create_user("init", p, &tf);
-		err = p->task ? 0 : -ENOMEM;
+		t = task_create_user("init", p, &tf);
+		err = t ? 0 : -ENOMEM;
 	}
 	if (err) {
 		fdtable_close_all(p->fds);
@@ -195,29 +221,14 @@ int proc_start_init(const char *path, char *const argv[], char *const envp[])
 		return err;
 	}
 	init_proc = p;
-	sched_make_runnable(p->task);
+	thread_add_first(p, t);
+	sched_make_runnable(t);
 	return 0;
 }
 
-int proc_fork(struct trap_frame *tf)
+/* The copy of the parent's state a fork child starts with. */
+static void fork_copy(struct process *child, struct process *parent)
 {
-	struct process *parent = current_proc(), *child;
-	struct trap_frame child_tf = *tf;
-
-	if (proc_count() >= (int)parent->nproc.cur)
-		return -EAGAIN;
-	child = proc_alloc();
-	if (IS_ERR(child))
-		return PTR_ERR(child);
-	child->mm = mm_fork(parent->mm);
-	child_tf.eax = 0; /* fork returns 0 in the child */
-	child->task = child->mm ? task_create_user(child->name, child, &child_tf)
-				: NULL;
-	if (!child->task) {
-		mm_destroy(child->mm);
-		proc_free(child);
-		return -ENOMEM;
-	}
 	memcpy(child->name, parent->name, sizeof(child->name));
 	fdtable_copy(child->fds, parent->fds);
 	child->cwd = igrab(parent->cwd);
@@ -227,17 +238,48 @@ int proc_fork(struct trap_frame *tf)
 	child->nproc = parent->nproc;
 	child->pgid = parent->pgid;
 	child->sid = parent->sid;
-	fpu_save_image(child->task->fpu); /* the child's FPU is ours, now */
-	memcpy(child->task->tls, current->tls, sizeof(current->tls));
 	memcpy(child->sigactions, parent->sigactions, sizeof(child->sigactions));
-	child->sig_blocked = parent->sig_blocked;
-	child->altstack = parent->altstack;
 	if (parent->cmdline && (child->cmdline = kmalloc(parent->cmdline_len + 1))) {
 		memcpy(child->cmdline, parent->cmdline, parent->cmdline_len);
 		child->cmdline_len = parent->cmdline_len;
 	}
+}
+
+int proc_fork(struct trap_frame *tf, const struct clone_args *a)
+{
+	struct process *parent = current_proc(), *child;
+	struct trap_frame child_tf = *tf;
+	struct task *t = NULL;
+	int n = proc_task_count(), err = -ENOMEM;
+
+	if (n >= PROC_MAX || n >= (int)parent->nproc.cur)
+		return -EAGAIN;
+	child = proc_alloc();
+	if (IS_ERR(child))
+		return PTR_ERR(child);
+	child->mm = mm_fork(parent->mm);
+	child_tf.eax = 0; /* fork returns 0 in the child */
+	if (a->stack)
+		child_tf.user_esp = a->stack;
+	if (child->mm)
+		t = task_create_user(child->name, child, &child_tf);
+	if (t && (err = thread_inherit(t, a))) {
+		task_free(t);
+		t = NULL;
+	}
+	if (!t) {
+		mm_destroy(child->mm);
+		proc_free(child);
+		return err;
+	}
+	fork_copy(child, parent);
+	child->exit_signal = a->flags & CSIGNAL;
+	thread_add_first(child, t);
+	/* a bad pointer is ignored, as by Linux */
+	if (a->flags & CLONE_PARENT_SETTID)
+		copy_to_user((void *)a->parent_tid, &child->pid, sizeof(child->pid));
 	adopt(parent, child);
-	sched_make_runnable(child->task);
+	sched_make_runnable(t);
 	return child->pid;
 }
 
@@ -258,7 +300,7 @@ static void reparent_children(struct process *p)
 		wake_up(&init_proc->child_wait);
 }
 
-void proc_exit(int status)
+void proc_exit_last(int status)
 {
 	struct process *p = current_proc();
 
@@ -278,19 +320,23 @@ void proc_exit(int status)
 	cli();
 	p->exit_status = status;
 	p->zombie = true;
-	siginfo_t info = { .si_signo = SIGCHLD,
+	siginfo_t info = { .si_signo = p->exit_signal,
 			   .si_code = (status & 0x7F) ? CLD_KILLED : CLD_EXITED };
 	info.si_pid = p->pid;
 	info.si_status = (status & 0x7F) ? (status & 0x7F) : (status >> 8) & 0xFF;
-	signal_send_info(p->parent, SIGCHLD, &info);
+	if (p->exit_signal)
+		signal_send_info(p->parent, p->exit_signal, &info);
 	wake_up(&p->parent->child_wait);
-	task_exit(); /* the parent frees this task in wait4 */
 }
 
 /* Does child c match wait4's pid: > 0 that child, -1 any, 0 one in our
- * process group, < -1 one in group -pid. */
-static bool wait_matches(struct process *p, struct process *c, int pid)
+ * process group, < -1 one in group -pid.  As Linux, a child whose exit
+ * signal is not SIGCHLD (a clone) is waited for only with __WCLONE, the
+ * others only without, and __WALL waits for both. */
+static bool wait_matches(struct process *p, struct process *c, int pid, int options)
 {
+	if (!(options & __WALL) && (c->exit_signal != SIGCHLD) != !!(options & __WCLONE))
+		return false;
 	if (pid > 0)
 		return c->pid == pid;
 	if (pid == -1)
@@ -299,11 +345,12 @@ static bool wait_matches(struct process *p, struct process *c, int pid)
 }
 
 /* A zombie child of p matching pid, *any set if a match exists. */
-static struct process *find_zombie(struct process *p, int pid, bool *any)
+static struct process *find_zombie(struct process *p, int pid, int options,
+				   bool *any)
 {
 	*any = false;
 	for (struct process *c = p->children; c; c = c->sibling) {
-		if (!wait_matches(p, c, pid))
+		if (!wait_matches(p, c, pid, options))
 			continue;
 		*any = true;
 		if (c->zombie)
@@ -330,7 +377,7 @@ int proc_wait(int pid, int *status_out, int options)
 
 	for (;;) {
 		uint32_t flags = irq_save();
-		z = find_zombie(p, pid, &any);
+		z = find_zombie(p, pid, options, &any);
 		if (z || !any || (options & WNOHANG)) {
 			irq_restore(flags);
 			break;

@@ -1,10 +1,13 @@
 /* kernel/proc.h - processes: what a running program owns.
  *
- * A process has one thread (a task, kernel/task.h), an address space
- * (kernel/vm.h), a file descriptor table, a working directory, a parent
- * and children.  It ends as a zombie that keeps only its exit status
- * until the parent collects it with wait4; children of a process that
- * exits go to init (pid 1); when init exits the machine powers off.
+ * A process is a thread group: one or more threads (tasks, kernel/task.h,
+ * made by clone, kernel/thread.c) sharing an address space (kernel/vm.h),
+ * a file descriptor table, a working directory, signal handlers and the
+ * signals sent to the process as a whole, a pid (the first thread's id),
+ * a parent and children.  It ends when its last thread ends, as a zombie
+ * that keeps only its exit status until the parent collects it with
+ * wait4; children of a process that exits go to init (pid 1); when init
+ * exits the machine powers off.
  */
 #ifndef KERNEL_PROC_H
 #define KERNEL_PROC_H
@@ -16,8 +19,9 @@
 #include "kernel/task.h"
 #include "kernel/uapi/signal.h"
 
-/* processes at once: fork gives -EAGAIN beyond (or beyond the forking
- * process's RLIMIT_NPROC, if lower).  Enough for a fork-per-connection
+/* processes at once, and threads at once (a zombie counts as one, as
+ * Linux counts tasks): fork and clone give -EAGAIN beyond (or beyond the
+ * caller's RLIMIT_NPROC, if lower).  Enough for a fork-per-connection
  * server with hundreds of clients. */
 #define PROC_MAX 512
 
@@ -30,7 +34,8 @@ struct process {
 	char name[16];
 	struct process *parent;
 	struct process *children, *sibling;
-	struct task *task;
+	struct task *threads; /* linked by group_next; the first is the oldest */
+	int nr_threads; /* live ones; 0 once the last began to exit */
 	struct mm *mm;
 	struct fdtable *fds;
 	struct inode *cwd; /* referenced */
@@ -43,16 +48,18 @@ struct process {
 	int pgid, sid;
 	int exit_status; /* wait status, valid once zombie */
 	bool zombie;
+	int exit_signal; /* sent to the parent at the end (clone's low byte) */
 	struct wait_queue child_wait; /* the parent sleeps here in wait4 */
-	uint32_t clear_tid; /* set_tid_address */
+	/* Ending the threads (kernel/thread.c): exit_group, a fatal signal
+	 * or execve sets exiting, and every thread but killer (execve's
+	 * caller, or NULL) exits on its way back to user mode. */
+	bool exiting;
+	struct task *killer;
+	int group_status; /* the wait status when exiting without a killer */
+	struct wait_queue thread_wait; /* execve waits here for the others */
 	struct k_sigaction sigactions[_NSIG];
-	uint64_t sig_pending, sig_blocked; /* bit sig-1 for signal sig */
+	uint64_t sig_pending; /* sent to the process: bit sig-1 for signal sig */
 	siginfo_t sig_info[_NSIG]; /* what a handler of a pending one sees */
-	/* sigsuspend/ppoll/pselect6 wait under a temporary mask; the old
-	 * one comes back on the way to user mode (kernel/signal.c) */
-	uint64_t saved_mask;
-	bool restore_mask;
-	stack_t altstack; /* sigaltstack; ss_size 0: none */
 	/* /proc/PID/io: read and write system calls and the bytes they
 	 * moved (Linux's inc_syscr/add_rchar), counted in sys_fs.c */
 	struct {
@@ -75,10 +82,24 @@ static inline struct process *current_proc(void)
 /* Starts init: pid 1 running path with argv/envp (kernel strings), fds
  * 0-2 on /dev/console.  Returns 0 or -errno (no such program...). */
 int proc_start_init(const char *path, char *const argv[], char *const envp[]);
-/* fork(): returns the child's pid to the parent, or -errno. */
-int proc_fork(struct trap_frame *tf);
-/* Ends the current process with wait status (never returns). */
-void proc_exit(int status) __attribute__((noreturn));
+/* clone's arguments (Linux i386 order: ebx ecx edx esi edi). */
+struct clone_args {
+	uint32_t flags, stack, parent_tid, tls, child_tid;
+};
+
+/* fork() and clone() without CLONE_VM: a new process running a copy of
+ * the caller's thread with registers tf (eax set to 0); returns the
+ * child's pid, or -errno. */
+int proc_fork(struct trap_frame *tf, const struct clone_args *a);
+/* The last thread of the current process has begun to exit: close,
+ * free, become a zombie with wait status, tell the parent.  Returns;
+ * the caller ends the thread. */
+void proc_exit_last(int status);
+/* A new id for a process or thread (pids and tids share one space). */
+int proc_next_id(void);
+/* Tasks counted against PROC_MAX and RLIMIT_NPROC: live threads, and one
+ * per zombie. */
+int proc_task_count(void);
 /* wait4(): collects a zombie child; see Linux's wait4. */
 int proc_wait(int pid, int *status_out, int options);
 /* Records the file p runs (NULL: none), for ETXTBSY. */
@@ -87,6 +108,8 @@ void proc_set_exe(struct process *p, struct inode *exe);
 void proc_set_cmdline(struct process *p, char *const argv[]);
 /* The process with pid, or NULL. */
 struct process *proc_find(int pid);
+/* The live thread with id tid (of any process), or NULL. */
+struct task *proc_find_thread(int tid);
 /* Processes that exist (zombies too). */
 int proc_count(void);
 /* The process in table slot 0..PROC_MAX-1, or NULL: for walking them all
@@ -101,6 +124,38 @@ bool proc_session_alive(int sid);
 /* Wait status encodings, as Linux's. */
 #define W_EXITCODE(code) (((code) & 0xFF) << 8)
 #define W_SIGNALED(sig) ((sig) & 0x7F)
+
+/* --- threads: kernel/thread.c */
+
+struct user_desc;
+
+/* clone() with CLONE_THREAD: a new thread of the current process. */
+int thread_clone(struct trap_frame *tf, const struct clone_args *a);
+/* Makes t the first thread of new process p (its tid is the pid). */
+int thread_add_first(struct process *p, struct task *t);
+/* What a new thread t gets from the calling one, in a new process too:
+ * TLS (and CLONE_SETTLS's), FPU state, signal mask and alternate stack,
+ * the CLONE_CHILD_* pointers.  0 or -errno. */
+int thread_inherit(struct task *t, const struct clone_args *a);
+/* A new user thread's first way to user mode (from sched.c). */
+void thread_first_run(struct trap_frame *tf);
+/* set_thread_area on t: 0 or -errno; with can_allocate, entry_number
+ * -1 takes a free slot and writes its number back. */
+int tls_set(struct task *t, struct user_desc *uinfo, bool can_allocate);
+/* Installs the current thread's changed TLS descriptors in the GDT. */
+void tls_activate(void);
+/* exit(): ends the calling thread; the process ends with its last. */
+void thread_exit(int status) __attribute__((noreturn));
+/* exit_group(), a fatal signal: ends every thread of the process, which
+ * ends with wait status status. */
+void group_exit(int status) __attribute__((noreturn));
+/* Makes every thread of p exit (a fatal signal): p ends with status. */
+void group_kill(struct process *p, int status);
+/* True if the current thread must exit (its process is ending). */
+bool thread_must_exit(void);
+/* execve: ends the caller's sibling threads and waits for them; the
+ * caller becomes the process's only thread, with the pid as its tid. */
+void thread_dethread(void);
 
 /* do_execve: replaces the current process's program (argv and envp are
  * kernel strings); on success fills tf to start it.  exec.c */

@@ -7,6 +7,11 @@
  * queue back to the run queue; each re-checks its condition (wait.h).
  * All of these lists are touched with interrupts off, since interrupt
  * handlers wake tasks.
+ *
+ * A task that ends (task_exit) is still running on its kernel stack when
+ * it calls schedule() for the last time, so it goes on the dead list and
+ * whichever task runs next frees it, first thing after the switch
+ * (finish_switch: after switch_to returns, or at a new task's start).
  */
 #include "kernel/task.h"
 
@@ -26,8 +31,21 @@
 extern char boot_stack_top[];
 void switch_to(uint32_t *old_esp, uint32_t new_esp);
 void task_start(void);
-void user_task_start(void);
+void user_task_entry(void);
+void user_task_tail(struct trap_frame *tf);
 void task_trampoline(void (*fn)(void *), void *arg) __attribute__((noreturn));
+void trap_return(void);
+
+/* Where a new user thread starts (switch_to "returns" here): with esp at
+ * its trap frame, finish the switch, then leave for user mode through the
+ * normal exit of a trap. */
+__asm__(".text\n"
+	".globl user_task_entry\n"
+	"user_task_entry:\n"
+	"	push %esp\n" /* the trap frame's address */
+	"	call user_task_tail\n"
+	"	add $4, %esp\n"
+	"	jmp trap_return\n");
 
 static struct task boot_task = { .name = "kmain", .slice = TIME_SLICE_TICKS };
 struct task *current = &boot_task;
@@ -36,7 +54,30 @@ volatile bool need_resched;
 static struct task *idle_task;
 static struct task *run_head, *run_tail;
 static struct task *timers; /* sleepers with a deadline */
+static struct task *dead; /* ended tasks, freed by the next one to run */
 static int next_tid = 1;
+static unsigned nr_stacks; /* kernel stacks allocated */
+
+static void task_release(struct task *t)
+{
+	if (t == &boot_task)
+		return; /* its stack and structure are static */
+	nr_stacks--;
+	kfree(t->kstack);
+	kfree(t->sig_info);
+	kfree(t);
+}
+
+/* Frees the tasks that ended before the switch to current (interrupts
+ * off: task_exit adds to the list with them off too). */
+static void finish_switch(void)
+{
+	while (dead) {
+		struct task *t = dead;
+		dead = t->dead_next;
+		task_release(t);
+	}
+}
 
 void sched_make_runnable(struct task *t)
 {
@@ -96,6 +137,7 @@ void schedule(void)
 	 * task's own come back from its trap frame on the way to user mode. */
 	__asm__ volatile("mov %0, %%fs; mov %0, %%gs" : : "r"(0));
 	switch_to(&prev->esp, next->esp);
+	finish_switch(); /* back in prev, some switches later */
 }
 
 void yield(void)
@@ -201,8 +243,15 @@ void sched_preempt(void)
 		schedule();
 }
 
+void user_task_tail(struct trap_frame *tf)
+{
+	finish_switch();
+	thread_first_run(tf);
+}
+
 void task_trampoline(void (*fn)(void *), void *arg)
 {
+	finish_switch();
 	sti(); /* a new task starts from schedule(), where they were off */
 	fn(arg);
 	task_exit();
@@ -223,6 +272,7 @@ static struct task *task_alloc(const char *name, void (*start)(void),
 		kfree(t);
 		return NULL;
 	}
+	nr_stacks++;
 	t->kstack_top = (uint32_t)t->kstack + KSTACK_SIZE;
 	t->name = name;
 	t->tid = next_tid++;
@@ -250,7 +300,7 @@ struct task *kthread_create(const char *name, void (*fn)(void *), void *arg)
 struct task *task_create_user(const char *name, struct process *proc,
 			      const struct trap_frame *tf)
 {
-	struct task *t = task_alloc(name, user_task_start, tf, sizeof(*tf));
+	struct task *t = task_alloc(name, user_task_entry, tf, sizeof(*tf));
 
 	if (t)
 		t->proc = proc; /* the caller makes it runnable */
@@ -259,16 +309,20 @@ struct task *task_create_user(const char *name, struct process *proc,
 
 void task_free(struct task *t)
 {
-	kfree(t->kstack);
-	kfree(t);
+	task_release(t);
+}
+
+unsigned task_stacks(void)
+{
+	return nr_stacks;
 }
 
 void task_exit(void)
 {
 	cli();
-	current->state = TASK_DEAD; /* a process's task is freed by the
-				       parent's wait4; a kernel thread's is
-				       leaked (none ends today) */
+	current->state = TASK_DEAD;
+	current->dead_next = dead;
+	dead = current;
 	schedule();
 	panic("task_exit: a dead task was scheduled");
 }

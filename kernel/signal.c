@@ -1,10 +1,15 @@
 /* kernel/signal.c - signals: sending, blocking, and running handlers.
  *
- * A signal sent to a process sets a bit in its pending set and wakes it
- * if it sleeps (its wait then ends with -EINTR).  Pending signals are
- * looked at on every return to user mode (signal_deliver): a blocked one
- * waits; an ignored one is dropped; a default action ends the process; a
- * handler gets a frame pushed on the user stack, Linux's rt_sigframe:
+ * A signal sent to a process (kill) sets a bit in the process's pending
+ * set; one sent to a thread (tkill, tgkill, a fault) in that thread's.
+ * Handlers belong to the process, masks and alternate stacks to threads.
+ * A process's signal goes to a thread that does not block it, woken if
+ * it sleeps (its wait then ends with -EINTR); a fatal one (default
+ * action, or SIGKILL) ends every thread at once (group_kill, thread.c).
+ * Pending signals are looked at on every return to user mode
+ * (signal_deliver): a blocked one waits; an ignored one is dropped; a
+ * default action ends the process; a handler gets a frame pushed on the
+ * user stack, Linux's rt_sigframe:
  *
  *   esp -> pretcode (sa_restorer, or the retcode below)
  *          sig, &info, &uc
@@ -72,23 +77,82 @@ static bool ignored(struct process *p, int sig)
 	return h == (void *)SIG_IGN || (h == (void *)SIG_DFL && default_ignored(sig));
 }
 
+/* Its default action ends the process. */
+static bool fatal(struct process *p, int sig)
+{
+	return sig == SIGKILL || (p->sigactions[sig - 1].handler == (void *)SIG_DFL &&
+				  !default_ignored(sig));
+}
+
+/* A signal pending and not blocked for t: a fatal one ends the process
+ * now (Linux's complete_signal); else t stops sleeping to act on it. */
+static void complete(struct task *t, int sig)
+{
+	if (fatal(t->proc, sig))
+		group_kill(t->proc, W_SIGNALED(sig));
+	else if (t->state == TASK_SLEEPING && t != current)
+		task_interrupt(t);
+}
+
+/* The thread of p to take a process signal: the caller if it is one and
+ * does not block sig, else the oldest that does not; NULL if all do. */
+static struct task *target(struct process *p, int sig)
+{
+	if (current->proc == p && !(current->sig_blocked & SIGBIT(sig)))
+		return current;
+	for (struct task *t = p->threads; t; t = t->group_next)
+		if (!(t->sig_blocked & SIGBIT(sig)))
+			return t;
+	return NULL;
+}
+
 int signal_send_info(struct process *p, int sig, const siginfo_t *info)
 {
+	struct task *t;
+
 	if (sig < 1 || sig > _NSIG)
 		return -EINVAL;
+	if (p->zombie || !p->threads)
+		return 0; /* ending: nobody left to act on it */
 	/* Ignored and not blocked: dropped now.  Blocked, it stays pending,
-	 * as the action may change before it is unblocked. */
-	if (p->zombie || (ignored(p, sig) && !(p->sig_blocked & SIGBIT(sig))))
+	 * as the action may change before it is unblocked.  (The mask that
+	 * counts is the oldest thread's, as Linux looks at the leader's.) */
+	if (ignored(p, sig) && !(p->threads->sig_blocked & SIGBIT(sig)))
 		return 0;
 	if (info)
 		p->sig_info[sig - 1] = *info;
 	else
 		p->sig_info[sig - 1] = (siginfo_t){ .si_signo = sig, .si_code = SI_KERNEL };
 	p->sig_pending |= SIGBIT(sig);
-	if (p->task && p->task->state == TASK_SLEEPING &&
-	    ((p->sig_pending & ~p->sig_blocked) || sig == SIGKILL))
-		task_interrupt(p->task);
+	if ((t = target(p, sig)))
+		complete(t, sig);
 	return 0;
+}
+
+/* The same for thread t alone (t is a live thread). */
+static int send_thread(struct task *t, int sig, const siginfo_t *info)
+{
+	struct process *p = t->proc;
+
+	if (sig < 1 || sig > _NSIG)
+		return -EINVAL;
+	if (ignored(p, sig) && !(t->sig_blocked & SIGBIT(sig)))
+		return 0;
+	if (!t->sig_info) /* without memory, a handler sees SI_KERNEL */
+		t->sig_info = kzalloc(_NSIG * sizeof(siginfo_t));
+	if (t->sig_info)
+		t->sig_info[sig - 1] = *info;
+	t->sig_pending |= SIGBIT(sig);
+	if (!(t->sig_blocked & SIGBIT(sig)))
+		complete(t, sig);
+	return 0;
+}
+
+int signal_send_thread(struct task *t, int sig)
+{
+	siginfo_t info = { .si_signo = sig, .si_code = SI_KERNEL };
+
+	return send_thread(t, sig, &info);
 }
 
 int signal_send(struct process *p, int sig)
@@ -100,17 +164,33 @@ bool signal_pending(void)
 {
 	struct process *p = current_proc();
 
-	return p && (p->sig_pending & ~p->sig_blocked);
+	return p && (thread_must_exit() ||
+		     ((current->sig_pending | p->sig_pending) & ~current->sig_blocked));
 }
 
-/* The lowest pending, unblocked signal, taken off the pending set. */
-static int dequeue(struct process *p)
+/* The lowest pending, unblocked signal of the current thread, taken off
+ * the pending set, with its info: the thread's own first, then the
+ * process's (Linux's order). */
+static int dequeue(struct process *p, siginfo_t *info)
 {
-	uint64_t ready = p->sig_pending & ~p->sig_blocked;
+	struct task *t = current;
+	uint64_t mine = t->sig_pending & ~t->sig_blocked;
+	uint64_t ours = p->sig_pending & ~t->sig_blocked;
 
 	for (int sig = 1; sig <= _NSIG; sig++) {
-		if (ready & SIGBIT(sig)) {
+		if (mine & SIGBIT(sig)) {
+			t->sig_pending &= ~SIGBIT(sig);
+			if (t->sig_info)
+				*info = t->sig_info[sig - 1];
+			else
+				*info = (siginfo_t){ .si_signo = sig, .si_code = SI_KERNEL };
+			return sig;
+		}
+	}
+	for (int sig = 1; sig <= _NSIG; sig++) {
+		if (ours & SIGBIT(sig)) {
 			p->sig_pending &= ~SIGBIT(sig);
+			*info = p->sig_info[sig - 1];
 			return sig;
 		}
 	}
@@ -144,39 +224,41 @@ static void enter_handler(struct trap_frame *tf, const struct k_sigaction *sa,
 
 /* The mask the handler's frame keeps for sigreturn: the one from before
  * a sigsuspend/ppoll/pselect6 if one of those was interrupted. */
-static uint64_t frame_mask(const struct process *p)
+static uint64_t frame_mask(const struct task *t)
 {
-	return p->restore_mask ? p->saved_mask : p->sig_blocked;
+	return t->restore_mask ? t->saved_mask : t->sig_blocked;
 }
 
-static bool on_altstack(const struct process *p, uint32_t sp)
+static bool on_altstack(const struct task *t, uint32_t sp)
 {
-	uint32_t base = (uint32_t)p->altstack.ss_sp;
+	uint32_t base = (uint32_t)t->altstack.ss_sp;
 
-	return p->altstack.ss_size && sp > base && sp - base <= p->altstack.ss_size;
+	return t->altstack.ss_size && sp > base && sp - base <= t->altstack.ss_size;
 }
 
 /* Where a frame of size bytes goes: below the interrupted esp, or at the
  * top of the alternate stack for an SA_ONSTACK handler not already on
  * it; aligned so that the handler starts as after a call (esp+4 on a
  * 16-byte boundary). */
-static uint32_t frame_sp(const struct process *p, const struct k_sigaction *sa,
+static uint32_t frame_sp(const struct task *t, const struct k_sigaction *sa,
 			 const struct trap_frame *tf, size_t size)
 {
 	uint32_t sp = tf->user_esp;
 
-	if ((sa->flags & SA_ONSTACK) && p->altstack.ss_size &&
-	    !(p->altstack.ss_flags & SS_DISABLE) && !on_altstack(p, sp))
-		sp = (uint32_t)p->altstack.ss_sp + p->altstack.ss_size;
+	if ((sa->flags & SA_ONSTACK) && t->altstack.ss_size &&
+	    !(t->altstack.ss_flags & SS_DISABLE) && !on_altstack(t, sp))
+		sp = (uint32_t)t->altstack.ss_sp + t->altstack.ss_size;
 	return ALIGN_DOWN(sp - size, 16) - 4;
 }
 
 /* Pushes the frame and points tf at the handler; false if the user
  * stack cannot take it. */
-static bool setup_rt_frame(struct process *p, int sig, struct trap_frame *tf)
+static bool setup_rt_frame(struct process *p, int sig, const siginfo_t *info,
+			   struct trap_frame *tf)
 {
 	const struct k_sigaction *sa = &p->sigactions[sig - 1];
-	uint32_t sp = frame_sp(p, sa, tf, sizeof(struct rt_sigframe));
+	struct task *t = current;
+	uint32_t sp = frame_sp(t, sa, tf, sizeof(struct rt_sigframe));
 	static const uint8_t retcode[8] = { 0xB8, SYS_rt_sigreturn, 0, 0, 0, /* mov eax */
 					    0xCD, 0x80, 0x90 };	/* int 0x80; nop */
 	struct rt_sigframe f;
@@ -185,12 +267,12 @@ static bool setup_rt_frame(struct process *p, int sig, struct trap_frame *tf)
 	f.sig = sig;
 	f.pinfo = sp + offsetof(struct rt_sigframe, info);
 	f.puc = sp + offsetof(struct rt_sigframe, uc);
-	f.info = p->sig_info[sig - 1];
-	uint64_t mask = frame_mask(p);
+	f.info = *info;
+	uint64_t mask = frame_mask(t);
 	save_context(&f.uc.uc_mcontext, tf, mask);
 	memcpy(f.uc.uc_sigmask, &mask, sizeof(f.uc.uc_sigmask));
-	f.uc.uc_stack = p->altstack;
-	if (on_altstack(p, tf->user_esp))
+	f.uc.uc_stack = t->altstack;
+	if (on_altstack(t, tf->user_esp))
 		f.uc.uc_stack.ss_flags = SS_ONSTACK;
 	memcpy(f.retcode, retcode, sizeof(retcode));
 	f.pretcode = (sa->flags & SA_RESTORER) ? (uint32_t)sa->restorer
@@ -206,7 +288,7 @@ static bool setup_rt_frame(struct process *p, int sig, struct trap_frame *tf)
 static bool setup_frame(struct process *p, int sig, struct trap_frame *tf)
 {
 	const struct k_sigaction *sa = &p->sigactions[sig - 1];
-	uint32_t sp = frame_sp(p, sa, tf, sizeof(struct sigframe));
+	uint32_t sp = frame_sp(current, sa, tf, sizeof(struct sigframe));
 	static const uint8_t retcode[8] = { 0x58, /* pop eax */
 					    0xB8, SYS_sigreturn, 0, 0, 0, 0xCD, 0x80 };
 	struct sigframe *f = kzalloc(sizeof(*f));
@@ -215,8 +297,8 @@ static bool setup_frame(struct process *p, int sig, struct trap_frame *tf)
 	if (!f)
 		return false;
 	f->sig = sig;
-	save_context(&f->sc, tf, frame_mask(p));
-	f->extramask[0] = (uint32_t)(frame_mask(p) >> 32);
+	save_context(&f->sc, tf, frame_mask(current));
+	f->extramask[0] = (uint32_t)(frame_mask(current) >> 32);
 	memcpy(f->retcode, retcode, sizeof(retcode));
 	f->pretcode = (sa->flags & SA_RESTORER) ? (uint32_t)sa->restorer
 						: sp + offsetof(struct sigframe, retcode);
@@ -249,9 +331,15 @@ static void restart_syscall(struct trap_frame *tf, const struct k_sigaction *sa)
 void signal_deliver(struct trap_frame *tf)
 {
 	struct process *p = current_proc();
+	struct task *t = current;
+	siginfo_t info;
 	int sig;
 
-	while (p && (sig = dequeue(p))) {
+	if (!p)
+		return;
+	if (thread_must_exit())
+		thread_exit(0); /* the process is ending (its status is set) */
+	while ((sig = dequeue(p, &info))) {
 		struct k_sigaction *sa = &p->sigactions[sig - 1];
 
 		if (sa->handler == (void *)SIG_IGN && sig != SIGKILL)
@@ -259,27 +347,25 @@ void signal_deliver(struct trap_frame *tf)
 		if (sa->handler == (void *)SIG_DFL || sig == SIGKILL) {
 			if (default_ignored(sig))
 				continue;
-			proc_exit(W_SIGNALED(sig)); /* default: terminate */
+			group_exit(W_SIGNALED(sig)); /* default: terminate */
 		}
 		restart_syscall(tf, sa);
-		if (!((sa->flags & SA_SIGINFO) ? setup_rt_frame(p, sig, tf)
+		if (!((sa->flags & SA_SIGINFO) ? setup_rt_frame(p, sig, &info, tf)
 						: setup_frame(p, sig, tf)))
-			proc_exit(W_SIGNALED(SIGSEGV)); /* no room for the frame */
-		p->restore_mask = false; /* the frame has the old mask now */
-		p->sig_blocked |= ((uint64_t)sa->mask[1] << 32 | sa->mask[0]);
+			group_exit(W_SIGNALED(SIGSEGV)); /* no room for the frame */
+		t->restore_mask = false; /* the frame has the old mask now */
+		t->sig_blocked |= ((uint64_t)sa->mask[1] << 32 | sa->mask[0]);
 		if (!(sa->flags & SA_NODEFER))
-			p->sig_blocked |= SIGBIT(sig);
-		p->sig_blocked &= ~UNBLOCKABLE;
+			t->sig_blocked |= SIGBIT(sig);
+		t->sig_blocked &= ~UNBLOCKABLE;
 		if (sa->flags & SA_RESETHAND)
 			sa->handler = (void *)SIG_DFL;
 		return; /* one handler per return to user mode */
 	}
-	if (!p)
-		return;
 	restart_syscall(tf, NULL); /* no handler ran: just go again */
-	if (p->restore_mask) {
-		p->sig_blocked = p->saved_mask;
-		p->restore_mask = false;
+	if (t->restore_mask) {
+		t->sig_blocked = t->saved_mask;
+		t->restore_mask = false;
 	}
 }
 
@@ -291,11 +377,11 @@ void signal_fault(int sig, int code, uint32_t addr)
 
 	/* A fault that is blocked or ignored cannot be survived: the same
 	 * instruction would fault again.  Linux kills the process then. */
-	if ((p->sig_blocked & SIGBIT(sig)) || h == (void *)SIG_IGN || h == (void *)SIG_DFL)
-		proc_exit(W_SIGNALED(sig));
+	if ((current->sig_blocked & SIGBIT(sig)) || h == (void *)SIG_IGN ||
+	    h == (void *)SIG_DFL)
+		group_exit(W_SIGNALED(sig));
 	info.si_addr = (void *)addr;
-	p->sig_info[sig - 1] = info;
-	p->sig_pending |= SIGBIT(sig);
+	send_thread(current, sig, &info);
 }
 
 /* --- the system calls */
@@ -317,46 +403,49 @@ long sys_rt_sigaction(int sig, const struct k_sigaction *act,
 	if (copy_from_user(&k, act, sizeof(k)))
 		return -EFAULT;
 	p->sigactions[sig - 1] = k;
-	if (ignored(p, sig))
+	if (ignored(p, sig)) { /* what is pending goes, in every thread */
 		p->sig_pending &= ~SIGBIT(sig);
+		for (struct task *t = p->threads; t; t = t->group_next)
+			t->sig_pending &= ~SIGBIT(sig);
+	}
 	return 0;
 }
 
 long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old, size_t setsize)
 {
-	struct process *p = current_proc();
+	struct task *t = current; /* masks are per thread */
 	uint64_t s;
 
 	if (setsize != sizeof(s))
 		return -EINVAL;
-	if (old && copy_to_user(old, &p->sig_blocked, sizeof(s)))
+	if (old && copy_to_user(old, &t->sig_blocked, sizeof(s)))
 		return -EFAULT;
 	if (!set)
 		return 0;
 	if (copy_from_user(&s, set, sizeof(s)))
 		return -EFAULT;
 	switch (how) {
-	case SIG_BLOCK: p->sig_blocked |= s; break;
-	case SIG_UNBLOCK: p->sig_blocked &= ~s; break;
-	case SIG_SETMASK: p->sig_blocked = s; break;
+	case SIG_BLOCK: t->sig_blocked |= s; break;
+	case SIG_UNBLOCK: t->sig_blocked &= ~s; break;
+	case SIG_SETMASK: t->sig_blocked = s; break;
 	default: return -EINVAL;
 	}
-	p->sig_blocked &= ~UNBLOCKABLE;
+	t->sig_blocked &= ~UNBLOCKABLE;
 	return 0;
 }
 
 int signal_wait_mask(const uint64_t *umask, size_t setsize)
 {
-	struct process *p = current_proc();
+	struct task *t = current;
 	uint64_t m;
 
 	if (setsize != sizeof(m))
 		return -EINVAL;
 	if (copy_from_user(&m, umask, sizeof(m)))
 		return -EFAULT;
-	p->saved_mask = p->sig_blocked;
-	p->restore_mask = true;
-	p->sig_blocked = m & ~UNBLOCKABLE;
+	t->saved_mask = t->sig_blocked;
+	t->restore_mask = true;
+	t->sig_blocked = m & ~UNBLOCKABLE;
 	return 0;
 }
 
@@ -386,9 +475,9 @@ long sys_rt_sigsuspend(const uint64_t *umask, size_t setsize)
  * handler needs one).  It cannot change while a handler runs on it. */
 long sys_sigaltstack(const stack_t *uss, stack_t *uold)
 {
-	struct process *p = current_proc();
-	bool on = on_altstack(p, current->tf->user_esp);
-	stack_t old = p->altstack, ss;
+	struct task *t = current; /* each thread has its own */
+	bool on = on_altstack(t, current->tf->user_esp);
+	stack_t old = t->altstack, ss;
 
 	if (!old.ss_size)
 		old.ss_flags = SS_DISABLE;
@@ -411,7 +500,7 @@ long sys_sigaltstack(const stack_t *uss, stack_t *uold)
 	if (uold && copy_to_user(uold, &old, sizeof(old)))
 		return -EFAULT;
 	if (uss)
-		p->altstack = ss;
+		t->altstack = ss;
 	return 0;
 }
 
@@ -430,10 +519,8 @@ static void restore_context(struct trap_frame *tf, const struct sigcontext *sc)
 
 static long finish_sigreturn(const struct sigcontext *sc, uint64_t mask)
 {
-	struct process *p = current_proc();
-
 	restore_context(current->tf, sc);
-	p->sig_blocked = mask & ~UNBLOCKABLE;
+	current->sig_blocked = mask & ~UNBLOCKABLE;
 	return (long)sc->eax; /* the syscall's return value is the old eax */
 }
 
@@ -445,7 +532,7 @@ long sys_rt_sigreturn(void)
 	uint32_t frame = current->tf->user_esp - 4;
 
 	if (copy_from_user(&f, (void *)frame, sizeof(f)))
-		proc_exit(W_SIGNALED(SIGSEGV));
+		group_exit(W_SIGNALED(SIGSEGV));
 	memcpy(&mask, f.uc.uc_sigmask, sizeof(mask));
 	return finish_sigreturn(&f.uc.uc_mcontext, mask);
 }
@@ -459,7 +546,7 @@ long sys_sigreturn(void)
 
 	if (!f || copy_from_user(f, (void *)frame, sizeof(*f))) {
 		kfree(f);
-		proc_exit(W_SIGNALED(SIGSEGV));
+		group_exit(W_SIGNALED(SIGSEGV));
 	}
 	r = finish_sigreturn(&f->sc, (uint64_t)f->extramask[0] << 32 | f->sc.oldmask);
 	kfree(f);
@@ -488,6 +575,18 @@ int signal_send_group(int pgid, int sig)
 	return sent;
 }
 
+/* The process kill(pid) means: pid may also be the id of one of its
+ * threads (Linux signals that thread's process then). */
+static struct process *kill_target(int pid)
+{
+	struct process *p = proc_find(pid);
+	struct task *t;
+
+	if (!p && (t = proc_find_thread(pid)))
+		p = t->proc;
+	return p && !p->zombie ? p : NULL;
+}
+
 /* kill's targets: pid > 0 that process, 0 our group, -1 everyone but
  * init and us, < -1 the group -pid. */
 long sys_kill(int pid, int sig)
@@ -497,8 +596,8 @@ long sys_kill(int pid, int sig)
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
 	if (pid > 0) {
-		struct process *p = proc_find(pid);
-		if (!p || p->zombie)
+		struct process *p = kill_target(pid);
+		if (!p)
 			return -ESRCH;
 		return sig ? send_from_user(p, sig, SI_USER) : 0;
 	}
@@ -516,22 +615,31 @@ long sys_kill(int pid, int sig)
 	return sent ? err : -ESRCH;
 }
 
+/* tkill and tgkill (tgid > 0: the thread must be in that process), in
+ * Linux's order of checks. */
+static long thread_kill(int tgid, int tid, int sig)
+{
+	struct task *t = proc_find_thread(tid);
+	siginfo_t info = { .si_signo = sig, .si_code = SI_TKILL };
+
+	if (!t || (tgid > 0 && t->proc->pid != tgid))
+		return -ESRCH;
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	info.si_pid = current_proc()->pid;
+	return sig ? send_thread(t, sig, &info) : 0;
+}
+
 long sys_tkill(int tid, int sig)
 {
-	struct process *p = tid > 0 ? proc_find(tid) : NULL;
-
-	if (tid <= 0 || sig < 0 || sig > _NSIG)
+	if (tid <= 0)
 		return -EINVAL;
-	if (!p || p->zombie)
-		return -ESRCH;
-	return sig ? send_from_user(p, sig, SI_TKILL) : 0;
+	return thread_kill(0, tid, sig);
 }
 
 long sys_tgkill(int tgid, int tid, int sig)
 {
-	if (tgid <= 0)
+	if (tgid <= 0 || tid <= 0)
 		return -EINVAL;
-	if (tid > 0 && tgid != tid)
-		return -ESRCH; /* one thread per process for now */
-	return sys_tkill(tid, sig);
+	return thread_kill(tgid, tid, sig);
 }

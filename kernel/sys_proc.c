@@ -1,9 +1,11 @@
-/* kernel/sys_proc.c - process and memory system calls: fork, execve,
- * exit, wait4, the ids, brk, mmap/munmap/mprotect, thread-local storage.
+/* kernel/sys_proc.c - process and memory system calls: fork, clone,
+ * execve, exit, wait4, the ids, brk, mmap/munmap/mprotect, thread-local
+ * storage.
  */
 #include "kernel/kernel.h"
 #include "kernel/kmalloc.h"
 #include "kernel/mutex.h"
+#include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/segments.h"
 #include "kernel/string.h"
@@ -12,24 +14,75 @@
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/ldt.h"
 #include "kernel/uapi/mman.h"
+#include "kernel/uapi/sched.h"
 #include "kernel/vfs.h"
 #include "kernel/vm.h"
 
 #define EXEC_MAX_ARGS 1024
 
-extern struct mutex fs_lock;
+long sys_fork(void)
+{
+	struct clone_args a = { .flags = SIGCHLD };
 
-long sys_fork(void) { return proc_fork(current->tf); }
-long sys_vfork(void) { return proc_fork(current->tf); }
+	return proc_fork(current->tf, &a);
+}
+
+long sys_vfork(void) { return sys_fork(); }
+
+/* The flags this kernel knows; CLONE_DETACHED is ignored, as by Linux. */
+#define CLONE_KNOWN                                                        \
+	(CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND |     \
+	 CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | \
+	 CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID | CLONE_DETACHED)
+/* What sharing a thread needs, and what a new process cannot share. */
+#define CLONE_SHARES (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND)
+
+/* Linux's checks first (CLONE_THREAD needs
+ * CLONE_SIGHAND, which needs CLONE_VM), then what this kernel does not
+ * do: a thread not sharing everything, a process sharing anything, other
+ * flags.  Those are -EINVAL too, logged once each. */
+static long clone_flags_ok(uint32_t flags)
+{
+	static uint32_t logged;
+	uint32_t odd = flags & ~CLONE_KNOWN;
+
+	if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+		return -EINVAL;
+	if (flags & CLONE_THREAD)
+		odd |= ~flags & CLONE_SHARES;
+	else
+		odd |= flags & (CLONE_SHARES | CLONE_SYSVSEM | CLONE_SETTLS);
+	if (odd & ~logged) {
+		printk("clone: flags %#x not supported (-EINVAL)\n", odd & ~logged);
+		logged |= odd;
+	}
+	return odd ? -EINVAL : 0;
+}
+
+/* Linux i386's order: flags, stack, parent_tid, tls, child_tid. */
+long sys_clone(uint32_t flags, uint32_t stack, uint32_t parent_tid, uint32_t tls,
+	       uint32_t child_tid)
+{
+	struct clone_args a = { flags, stack, parent_tid, tls, child_tid };
+	long err = clone_flags_ok(flags);
+
+	if (err)
+		return err;
+	if (flags & CLONE_THREAD)
+		return thread_clone(current->tf, &a);
+	return proc_fork(current->tf, &a);
+}
 
 long sys_exit(int code)
 {
-	proc_exit(W_EXITCODE(code));
+	thread_exit(W_EXITCODE(code));
 }
 
 long sys_exit_group(int code)
 {
-	proc_exit(W_EXITCODE(code));
+	group_exit(W_EXITCODE(code));
 }
 
 long sys_wait4(int pid, int *status, int options, void *rusage)
@@ -46,7 +99,7 @@ long sys_waitpid(int pid, int *status, int options)
 }
 
 long sys_getpid(void) { return current_proc()->pid; }
-long sys_gettid(void) { return current_proc()->pid; }
+long sys_gettid(void) { return current->tid; }
 
 long sys_getppid(void)
 {
@@ -161,13 +214,10 @@ long sys_execve(const char *upath, char *const *uargv, char *const *uenvp)
 		r = copy_strvec(uargv, &args);
 	if (r >= 0)
 		r = copy_strvec(uenvp, &env);
-	if (r >= 0) {
-		mutex_lock(&fs_lock);
+	if (r >= 0) /* takes fs_lock itself: it waits for the other threads */
 		r = do_execve(path, args.v, env.v, current->tf);
-		mutex_unlock(&fs_lock);
-	}
 	if (r >= 0) { /* the old program's signal stack is gone with it */
-		current_proc()->altstack = (stack_t){ .ss_flags = SS_DISABLE };
+		current->altstack = (stack_t){ .ss_flags = SS_DISABLE };
 		proc_set_cmdline(current_proc(), args.v);
 	}
 	free_strvec(&args);
@@ -261,39 +311,20 @@ long sys_mprotect(uint32_t addr, uint32_t len, uint32_t prot)
 
 /* --- threads' bookkeeping */
 
+/* The word the thread's exit clears (and wakes a futex on). */
 long sys_set_tid_address(uint32_t tidptr)
 {
-	current_proc()->clear_tid = tidptr;
-	return current_proc()->pid;
+	current->clear_child_tid = tidptr;
+	return current->tid;
 }
 
 long sys_set_thread_area(struct user_desc *uinfo)
 {
-	struct user_desc d;
-	int slot;
+	int err = tls_set(current, uinfo, true);
 
-	if (copy_from_user(&d, uinfo, sizeof(d)))
-		return -EFAULT;
-	if (d.entry_number == (unsigned)-1) {
-		for (slot = 0; slot < 3 && current->tls[slot].used; slot++)
-			;
-		if (slot == 3)
-			return -ESRCH;
-		d.entry_number = GDT_TLS_MIN + slot;
-		if (copy_to_user(uinfo, &d, sizeof(d)))
-			return -EFAULT;
-	}
-	if (d.entry_number < GDT_TLS_MIN || d.entry_number > GDT_TLS_MAX)
-		return -EINVAL;
-	slot = d.entry_number - GDT_TLS_MIN;
-	current->tls[slot].used = !d.seg_not_present || d.base_addr || d.limit;
-	current->tls[slot].base = d.base_addr;
-	current->tls[slot].limit = d.limit;
-	current->tls[slot].flags = (d.seg_32bit) | (d.contents << 1) |
-				   (d.read_exec_only << 3) | (d.limit_in_pages << 4) |
-				   (d.seg_not_present << 5) | (d.useable << 6);
-	gdt_load_tls(current);
-	return 0;
+	if (!err)
+		tls_activate();
+	return err;
 }
 
 struct rlimit32 {

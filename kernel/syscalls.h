@@ -19,7 +19,7 @@
 	X(63, dup2) X(64, getppid) X(65, getpgrp) X(66, setsid)          \
 	X(78, gettimeofday) X(83, symlink) X(85, readlink) X(88, reboot)  \
 	X(90, mmap) X(91, munmap) X(92, truncate) X(93, ftruncate) X(94, fchmod) X(99, statfs) X(100, fstatfs) X(102, socketcall) X(103, syslog)       \
-	X(114, wait4) X(116, sysinfo) X(118, fsync) X(119, sigreturn) X(122, uname)        \
+	X(114, wait4) X(116, sysinfo) X(118, fsync) X(119, sigreturn) X(120, clone) X(122, uname)        \
 	X(125, mprotect) X(132, getpgid) X(133, fchdir) X(140, _llseek) X(141, getdents) X(142, _newselect)  \
 	X(145, readv) X(146, writev) X(147, getsid) X(148, fdatasync) X(158, sched_yield) X(162, nanosleep) X(168, poll) X(173, rt_sigreturn) X(174, rt_sigaction) X(175, rt_sigprocmask) X(179, rt_sigsuspend) \
 	X(180, pread64)      \
@@ -27,7 +27,7 @@
 	X(192, mmap2) X(193, truncate64) X(194, ftruncate64)            \
 	X(195, stat64) X(196, lstat64) X(197, fstat64) X(199, getuid32)  \
 	X(200, getgid32) X(201, geteuid32) X(202, getegid32)             \
-	X(220, getdents64) X(221, fcntl64) X(224, gettid) X(238, tkill)                \
+	X(220, getdents64) X(221, fcntl64) X(224, gettid) X(238, tkill) X(240, futex)  \
 	X(243, set_thread_area) X(252, exit_group)                       \
 	X(258, set_tid_address) X(265, clock_gettime)                    \
 	X(266, clock_getres) X(268, statfs64) X(269, fstatfs64) X(270, tgkill) X(295, openat)               \

@@ -2,8 +2,15 @@
  *
  * A task is a kernel stack plus the registers saved on it: the boot
  * context (task 0, running kmain), kernel threads (the deferred-work
- * thread, idle) and, later, the thread of every user process.  Switching
- * tasks is switching kernel stacks (switch.asm).
+ * thread, idle) and every thread of every user process.  Switching tasks
+ * is switching kernel stacks (switch.asm).  A thread owns what Linux
+ * gives each thread: its id, signal mask, the signals sent to it alone,
+ * alternate signal stack, clear_child_tid, TLS entries and FPU state;
+ * the rest belongs to its process (kernel/proc.h).
+ *
+ * A task that ends cannot free the stack it is running on: task_exit()
+ * puts it on a list of dead tasks, and the task switched to next frees
+ * it (finish_switch() in sched.c), so nothing waits for a parent.
  *
  * The kernel is not preempted: a task gives up the CPU only when it
  * sleeps, yields, or is about to return to user mode with its time slice
@@ -17,6 +24,8 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+
+#include "kernel/uapi/signal.h"
 
 #define KSTACK_SIZE 16384
 #define TIME_SLICE_TICKS 10 /* ms of CPU before a task is preempted */
@@ -48,6 +57,19 @@ struct task {
 		bool used;
 		uint32_t base, limit, flags; /* set_thread_area's, packed */
 	} tls[3]; /* GDT entries GDT_TLS_MIN.. while this task runs */
+	/* a user thread's own (kernel/signal.c, kernel/thread.c) */
+	struct task *group_next; /* the next thread of its process */
+	uint64_t sig_pending; /* signals sent to this thread (tkill, faults) */
+	uint64_t sig_blocked; /* its mask: bit sig-1 for signal sig */
+	siginfo_t *sig_info; /* [_NSIG] for sig_pending, made when needed */
+	/* sigsuspend/ppoll/pselect6 wait under a temporary mask; the old
+	 * one comes back on the way to user mode (kernel/signal.c) */
+	uint64_t saved_mask;
+	bool restore_mask;
+	stack_t altstack; /* sigaltstack; ss_size 0: none */
+	uint32_t set_child_tid; /* CLONE_CHILD_SETTID: written at first run */
+	uint32_t clear_child_tid; /* set_tid_address: 0 and a futex wake at exit */
+	struct task *dead_next; /* the list of dead tasks to free */
 	uint8_t fpu[512] __attribute__((aligned(16))); /* FPU/SSE state */
 };
 
@@ -69,7 +91,7 @@ struct task *kthread_create(const char *name, void (*fn)(void *), void *arg);
  * the registers in tf.  Not yet runnable.  NULL without memory. */
 struct task *task_create_user(const char *name, struct process *proc,
 			      const struct trap_frame *tf);
-/* Frees a dead task's stack and structure (not the running task's). */
+/* Frees a task that never ran (a failed clone). */
 void task_free(struct task *t);
 /* Gives the CPU to the next runnable task (interrupts must be off; they
  * are off again when it returns). */
@@ -89,7 +111,10 @@ void sched_tick(void);
 void sched_preempt(void);
 /* Makes a sleeping-free task runnable (used for new tasks). */
 void sched_make_runnable(struct task *t);
-/* Ends the current task (a kernel thread's fn returned). */
+/* Ends the current task for good (a kernel thread's fn returned, a user
+ * thread exited); the next task frees its stack and structure. */
 void task_exit(void) __attribute__((noreturn));
+/* Kernel stacks allocated now, for /proc/meminfo's KernelStack. */
+unsigned task_stacks(void);
 
 #endif

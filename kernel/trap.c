@@ -103,27 +103,32 @@ static bool resolve_page_fault(struct trap_frame *tf)
 
 extern char pop_gs[], pop_fs[], pop_es[], pop_ds[];
 
-/* The way back to user mode faulted loading a segment register from the
+/* The way back from a trap faulted loading a segment register from the
  * saved frame (a program can put any selector there, e.g. through a
  * signal frame, or keep one whose descriptor went away).  Replace it in
- * that frame by a harmless one, retry, and let the process have SIGSEGV.
- * Returns false if the fault was anywhere else. */
+ * that frame by a harmless one and retry; if that frame goes back to
+ * user mode, the thread gets SIGSEGV.  This fault's own frame holds the
+ * registers as they were, the bad selector too: it goes as well, or the
+ * way back from this fault would fault again, and again, down the
+ * stack.  Returns false if the fault was anywhere else. */
 static bool fix_segment_reload(struct trap_frame *tf)
 {
 	char *eip = (char *)tf->eip;
 	uint32_t *slot = (uint32_t *)(tf->esp_at_pushad + 20); /* the pop's */
+	int which = eip == pop_gs ? 0 : eip == pop_fs ? 1 : eip == pop_es ? 2
+		  : eip == pop_ds ? 3 : -1; /* its place in struct trap_frame */
+	const struct trap_frame *popped = (const struct trap_frame *)(slot - which);
 
-	if (trap_from_user(tf) || (tf->trapno != T_GPF && tf->trapno != 11 &&
-				   tf->trapno != 12))
+	if (trap_from_user(tf) || which < 0 ||
+	    (tf->trapno != T_GPF && tf->trapno != 11 && tf->trapno != 12))
 		return false;
-	if (eip == pop_gs || eip == pop_fs)
-		*slot = 0; /* the null selector always loads */
-	else if (eip == pop_es || eip == pop_ds)
-		*slot = USER_DS;
-	else
-		return false;
-	if (current->proc)
-		signal_send(current->proc, SIGSEGV);
+	*slot = which < 2 ? 0 : USER_DS; /* the null selector always loads */
+	if (which == 0)
+		tf->gs = tf->fs = 0; /* both popped again after the retry */
+	else if (which == 1)
+		tf->fs = 0;
+	if (trap_from_user(popped) && current->proc)
+		signal_send_thread(current, SIGSEGV);
 	return true;
 }
 

@@ -3,7 +3,9 @@
  * Each file is a function that writes its text into a buffer; a read
  * generates the text afresh and copies the part at the reader's offset,
  * so "cat /proc/meminfo" always shows the present.  Files: mounts (as
- * Linux's /proc/mounts), meminfo (Linux's field names, in kB), uptime,
+ * Linux's /proc/mounts), meminfo (Linux's field names, in kB, and the
+ * kernel heap's: KernelHeapUsed and KernelStack are where a leak of
+ * kernel memory shows), uptime,
  * bcache (the block cache's counters); the directory net/ (the network:
  * its files' text is net/procfs_net.c's); and a directory per process
  * with /proc/self (procfs_pid.c).
@@ -42,11 +44,13 @@ static size_t show_meminfo(char *buf, size_t size)
 			 "MemFree:        %8u kB\n"
 			 "Buffers:        %8u kB\n"
 			 "KernelHeap:     %8u kB\n"
-			 "KernelHeapUsed: %8u kB\n",
+			 "KernelHeapUsed: %8u kB\n"
+			 "KernelStack:    %8u kB\n",
 			 (unsigned)(pmm_total_frames() * 4),
 			 (unsigned)(pmm_free_frames() * 4), (unsigned)(bc.bytes / 1024),
 			 (unsigned)(h->arena_bytes / 1024),
-			 (unsigned)(h->used_bytes / 1024));
+			 (unsigned)(h->used_bytes / 1024),
+			 task_stacks() * (KSTACK_SIZE / 1024));
 }
 
 static size_t show_uptime(char *buf, size_t size)
@@ -72,10 +76,10 @@ static size_t show_bcache(char *buf, size_t size)
 }
 
 static const struct proc_file entries[] = {
-	{ "mounts", show_mounts, NULL },
-	{ "meminfo", show_meminfo, NULL },
-	{ "uptime", show_uptime, NULL },
-	{ "bcache", show_bcache, NULL },
+	{ .name = "mounts", .show = show_mounts },
+	{ .name = "meminfo", .show = show_meminfo },
+	{ .name = "uptime", .show = show_uptime },
+	{ .name = "bcache", .show = show_bcache },
 };
 static struct inode *entry_inodes[ARRAY_SIZE(entries)];
 
@@ -83,15 +87,20 @@ static struct inode *entry_inodes[ARRAY_SIZE(entries)];
 static struct inode *net_dir, *net_inodes[NET_FILES_MAX];
 
 /* The text of a file now into text[size]: the system's, or its
- * process's (-ESRCH if the process has gone).  Returns the length the
+ * process's or thread's (-ESRCH if it has gone).  Returns the length the
  * whole text has, which may be more than fits. */
 static long render(struct inode *inode, char *text, size_t size)
 {
 	const struct proc_file *e = inode->private;
 	struct process *p;
+	struct task *t;
 
 	if (e->show)
 		return (long)e->show(text, size);
+	if (e->show_task) {
+		t = proc_find_thread(PROC_INO_PID(inode->ino));
+		return t ? (long)e->show_task(t, text, size) : -ESRCH;
+	}
 	p = proc_find(PROC_INO_PID(inode->ino));
 	return p ? (long)e->show_pid(p, text, size) : -ESRCH;
 }

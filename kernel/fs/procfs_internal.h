@@ -27,13 +27,17 @@ struct process;
 #define PROC_TEXT_MAX 8192 /* the first buffer a file's text goes into */
 #define PROC_TEXT_LIMIT (1024 * 1024) /* the longest text a file shows */
 
+struct task;
+
 /* A text file: show writes its text (ksnprintf-style: returns the length
  * it wanted; a longer text than size is rendered again into a buffer that
- * big) for the system (show) or for one process (show_pid). */
+ * big) for the system (show), for one process (show_pid) or for one
+ * thread (show_task: the inode's number holds its tid, not a pid). */
 struct proc_file {
 	const char *name;
 	size_t (*show)(char *buf, size_t size);
 	size_t (*show_pid)(struct process *p, char *buf, size_t size);
+	size_t (*show_task)(struct task *t, char *buf, size_t size);
 };
 
 /* The file operations of every text file (inode->private: its proc_file). */
