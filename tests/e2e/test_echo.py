@@ -1,12 +1,13 @@
 """tests/e2e/test_echo.py - echo_server in each design and echo_client, on
 the Linux host and in the OS, driven from the host.
 
-The four designs (iterative v1, fork-wait v2, fork v3, poll) run at once,
-each on its own port.  On Linux they are ordinary processes on this host
-(the programs are Linux executables: the ground truth for what they do);
-in the OS one boot starts them from the shell on the console (as a user
-would after `make run`), and the host reaches them through QEMU's
-hostfwd on 127.0.0.1.  Every check runs against every design, one design
+The six designs (iterative v1, fork-wait v2, fork v3, poll, a thread per
+connection, a thread pool) run at once, each on its own port, with a
+seventh server: a pool of 4 workers with a queue of 4 slots.  On Linux
+they are ordinary processes on this host (the programs are Linux
+executables: the ground truth for what they do); in the OS one boot
+starts them from the shell on the console (as a user would after `make
+run`), and the host reaches them through QEMU's hostfwd on 127.0.0.1.  Every check runs against every design, one design
 after the other:
 
   - round trips: 1 connection x 10,000 round trips of 64 bytes, and the
@@ -24,7 +25,12 @@ after the other:
     still be served;
   - churn: 2,000 sequential connect, echo, close cycles; then no zombie
     processes, and in the OS lwIP's pools in /proc/net back to the
-    counts they had before.
+    counts they had before;
+  - the small pool (4 workers, 4 queue slots): 4 idle connections hold
+    its workers, 8 more wait (4 in its queue, the others with the master
+    waiting for a free slot or in listen()'s backlog) and get no echo
+    until the first 4 close, then every one is served; then 64 clients
+    at once are all served, every byte checked.
 
 The host side is echo_client (one process, every connection in one poll
 loop) or Python sockets.  In the OS the network traffic is recorded
@@ -48,8 +54,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from compare import bad_option, ours, run  # noqa: E402
 from qemu import Qemu, network_capture  # noqa: E402
 
-DESIGNS = ["iterative", "fork-wait", "fork", "poll"]
-GUEST_PORTS = {d: 7001 + i for i, d in enumerate(DESIGNS)}
+DESIGNS = ["iterative", "fork-wait", "fork", "poll", "thread", "pool"]
+# every server: its name, its design and the flags after -d DESIGN
+SMALL_POOL = "pool-4"
+SERVERS = {**{d: (d, []) for d in DESIGNS},
+           SMALL_POOL: ("pool", ["-w", 4, "-q", 4])}
+GUEST_PORTS = {name: 7001 + i for i, name in enumerate(SERVERS)}
 READY = re.compile(r"echo_server: ready port=(\d+) design=(\S+)")
 FIGURE = re.compile(r"^(\w+) ([\d.]+) \S+$", re.M)
 PROMPT = r"(?:^|\n)\$ "
@@ -125,9 +135,14 @@ def pump(s, data, until):
 
 # --- the servers: on this host, or in the OS
 
+def server_argv(name):
+    design, flags = SERVERS[name]
+    return ["-d", design, *map(str, flags)]
+
+
 class LinuxServers:
-    """The four designs as processes on this host, each on a port the
-    kernel chose (-p 0), each in its own process group."""
+    """The servers as processes on this host, each on a port the kernel
+    chose (-p 0), each in its own process group."""
 
     pacing = ()  # echo_client opens its connections all at once
 
@@ -135,15 +150,17 @@ class LinuxServers:
         self.procs, self.ports = {}, {}
         self.errors = tempfile.TemporaryFile()
         try:
-            for d in DESIGNS:
-                p = subprocess.Popen([str(ours("echo_server")), "-d", d, "-p", "0"],
+            for name in SERVERS:
+                argv = server_argv(name)
+                p = subprocess.Popen([str(ours("echo_server")), *argv, "-p", "0"],
                                      stdout=subprocess.PIPE, stderr=self.errors,
                                      stdin=subprocess.DEVNULL, text=True,
                                      start_new_session=True)
-                self.procs[d] = p
+                self.procs[name] = p
                 m = READY.match(p.stdout.readline())
-                assert m and m.group(2) == d, f"echo_server -d {d}: no ready line"
-                self.ports[d] = int(m.group(1))
+                assert m and m.group(2) == SERVERS[name][0], \
+                    f"echo_server {' '.join(argv)}: no ready line"
+                self.ports[name] = int(m.group(1))
         except BaseException:
             self.__exit__()
             raise
@@ -185,8 +202,8 @@ class LinuxServers:
 
 
 class OsServers:
-    """One boot of the OS with the four servers started from the shell on
-    the console, each on GUEST_PORTS[design], forwarded from the host."""
+    """One boot of the OS with the servers started from the shell on the
+    console, each on GUEST_PORTS[name], forwarded from the host."""
 
     # QEMU listens for a forwarded port with a backlog of 1: a burst of
     # connects overflows it (see echo_client -w), so they are paced
@@ -195,14 +212,14 @@ class OsServers:
     def __init__(self, q):
         self.q = q
         q.expect(PROMPT, 60)
-        q.send(" ".join(f"echo_server -d {d} -p {GUEST_PORTS[d]} &" for d in DESIGNS)
-               + "\n")
+        q.send(" ".join(f"echo_server {' '.join(server_argv(name))} -p {port} &"
+                        for name, port in GUEST_PORTS.items()) + "\n")
         deadline = time.monotonic() + 60
-        while len(set(READY.findall(q.log))) < len(DESIGNS):
+        while len(set(READY.findall(q.log))) < len(SERVERS):
             q.check_absent(r"echo_server: (?!ready)")  # a server failed
             assert time.monotonic() < deadline, "the servers did not all start"
             time.sleep(0.2)
-        self.ports = {d: q.ports[GUEST_PORTS[d]] for d in DESIGNS}
+        self.ports = {name: q.ports[port] for name, port in GUEST_PORTS.items()}
         for port in self.ports.values():
             probe(port, 60)
 
@@ -246,7 +263,7 @@ def on_linux(check):
         servers.check()
 
 
-def in_the_os(name, check, timeout=300):
+def in_the_os(name, check, timeout=450):
     with network_capture(f"test_echo.{name}") as pcap, \
             Qemu("init=/sbin/init quiet", hostfwd=GUEST_PORTS.values(), pcap=pcap,
                  pcap_maxlen=128, timeout=timeout) as q:
@@ -368,6 +385,43 @@ def check_churn(servers):
         time.sleep(1)
 
 
+def echoes_now(conns, seconds):
+    """The connections among CONNS with something to read within SECONDS."""
+    readable, _, _ = select.select(conns, [], [], seconds)
+    return readable
+
+
+def check_small_pool(servers):
+    """4 workers and 4 queue slots: connections beyond them wait, none is
+    dropped, and they are served as workers come free."""
+    port = servers.ports[SMALL_POOL]
+    addr = ("127.0.0.1", port)
+    holders = []
+    for i in range(4):  # one connection per worker, kept open
+        s = socket.create_connection(addr, timeout=30)
+        s.sendall(b"hold %d\n" % i)
+        assert recv_exactly(s, 7) == b"hold %d\n" % i
+        holders.append(s)
+    waiting = []
+    for i in range(8):  # 4 fill the queue, the others wait behind the master
+        s = socket.create_connection(addr, timeout=30)
+        s.sendall(b"wait %d\n" % i)
+        waiting.append(s)
+    assert not echoes_now(waiting, 2), "a connection was served with every worker busy"
+    for s in holders:  # free the workers: the queue drains, the master goes on
+        s.close()
+    expected = {s: b"wait %d\n" % i for i, s in enumerate(waiting)}
+    while expected:  # each one served closes and frees its worker
+        ready = echoes_now(list(expected), 30)
+        assert ready, f"{len(expected)} connections never served"
+        for s in ready:
+            assert recv_exactly(s, 7) == expected.pop(s)
+            s.close()
+    fig = echo_client(port, "-c", 64, "-n", 50, "-s", "1-2048", "-S", 3, "-T", 240,
+                      *servers.pacing)
+    assert fig["echo_roundtrips"] == 64 * 50, fig
+
+
 # --- the tests
 
 def test_round_trips_on_linux():
@@ -390,6 +444,10 @@ def test_churn_on_linux():
     on_linux(check_churn)
 
 
+def test_small_pool_on_linux():
+    on_linux(check_small_pool)
+
+
 def test_round_trips_in_the_os():
     in_the_os("round_trips", check_round_trips)
 
@@ -408,6 +466,10 @@ def test_disconnects_in_the_os():
 
 def test_churn_in_the_os():
     in_the_os("churn", check_churn)
+
+
+def test_small_pool_in_the_os():
+    in_the_os("small_pool", check_small_pool)
 
 
 def test_server_verbose_prints_what_it_echoes():
@@ -429,7 +491,9 @@ def test_usage_errors():
     bad_option("echo_server")
     bad_option("echo_client")
     for name, args in [("echo_server", ["-d", "threads"]), ("echo_server", ["-p", "65536"]),
-                       ("echo_server", ["extra"]), ("echo_client", ["127.0.0.1"]),
+                       ("echo_server", ["extra"]), ("echo_server", ["-w", "0"]),
+                       ("echo_server", ["-q", "x"]), ("echo_server", ["-w", "1025"]),
+                       ("echo_client", ["127.0.0.1"]),
                        ("echo_client", ["-s", "0", "h", "7"]),
                        ("echo_client", ["-s", "9-3", "h", "7"]),
                        ("echo_client", ["-c", "2", "--stream", "1M", "h", "7"])]:
