@@ -3,13 +3,14 @@
 and on the Linux reference guest (`make bench` runs it).
 
 The servers are our own binaries, the same on both sides: echo_server in
-its fork (v3) and poll designs (ports 7 and 8) and httpd serving
-rootfs/www (port 80).  On this OS they are started from the shell of a
-normal boot; on Linux they run in the reference guest of
-../shared/linux-ref (Debian's i386 kernel on the same QEMU machine, TCG;
-booted as bench_exec.py boots it, with the programs and /www in its
-initramfs and our sh as the payload that starts them).  The host drives
-them through 127.0.0.1:
+its fork (v3), poll, thread-per-connection and thread-pool designs (ports
+7 to 10; the pool with its default 16 workers, so the 16-connection load
+is served all at once) and httpd serving rootfs/www (port 80).  On this
+OS they are started from the shell of a normal boot; on Linux they run
+in the reference guest of ../shared/linux-ref (Debian's i386 kernel on
+the same QEMU machine, TCG; booted as bench_exec.py boots it, with the
+programs and /www in its initramfs and our sh as the payload that starts
+them).  The host drives them through 127.0.0.1:
 
   echo 1x2000x64B       echo_client -c 1 -n 2000 -s 64: round trips/s,
                         latency p50 and p99 (one connection)
@@ -48,7 +49,7 @@ from bench_exec import GUEST_KARGS, REF, build_qexit, guest_cache  # noqa: E402
 
 BIN = ROOT / "build" / "user" / "bin"
 WWW = ROOT / "rootfs" / "www"
-DESIGNS = {"fork": 7, "poll": 8}
+DESIGNS = {"fork": 7, "poll": 8, "thread": 9, "pool": 10}
 HTTP_PORT = 80
 ECHO_LOADS = [("echo 1x2000x64B", ["-c", "1", "-n", "2000", "-s", "64"]),
               ("echo 16x500x64B", ["-c", "16", "-n", "500", "-s", "64", "-w", "2"]),
@@ -268,7 +269,7 @@ def spread(values):
 
 def table(ours, theirs):
     keys = list(ours[0]) if ours else list(theirs[0])
-    print(f"  {'load':<22} {'figure':<9} {'this OS':>26} {'Linux guest':>26} {'OS/Linux':>9}")
+    print(f"  {'load':<24} {'figure':<9} {'this OS':>26} {'Linux guest':>26} {'OS/Linux':>9}")
     for key in keys:
         load, fig = key
         # a stream's figure is MB/s, a round trip's its rate and latency
@@ -279,7 +280,7 @@ def table(ours, theirs):
         ratio = f"{a[0] / b[0]:.2f}" if a[0] and b[0] else "-"
         name = fig.replace("echo_", "").replace("http_", "").replace("_per_s", "/s")
         unit = SHOWN[fig]
-        print(f"  {load:<22} {name:<9} {a[1]:>20} {unit:<5} {b[1]:>20} {unit:<5} {ratio:>9}")
+        print(f"  {load:<24} {name:<9} {a[1]:>20} {unit:<5} {b[1]:>20} {unit:<5} {ratio:>9}")
 
 
 def main():
