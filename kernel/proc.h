@@ -144,6 +144,11 @@ void thread_first_run(struct trap_frame *tf);
 int tls_set(struct task *t, struct user_desc *uinfo, bool can_allocate);
 /* Installs the current thread's changed TLS descriptors in the GDT. */
 void tls_activate(void);
+/* f (may be NULL), referenced until the current system call returns:
+ * for a file found through a descriptor another thread may close. */
+struct file *thread_hold_file(struct file *f);
+/* Drops those references (at the end of every system call). */
+void thread_drop_files(void);
 /* exit(): ends the calling thread; the process ends with its last. */
 void thread_exit(int status) __attribute__((noreturn));
 /* exit_group(), a fatal signal: ends every thread of the process, which

@@ -34,9 +34,11 @@ static struct fdtable *fds(void)
 	return current_proc()->fds;
 }
 
+/* The description behind fd, referenced until the system call returns
+ * (another thread may close fd while this one sleeps in a read). */
 static struct file *fget(int fd)
 {
-	return fd_get(fds(), fd);
+	return thread_hold_file(fd_get(fds(), fd));
 }
 
 static bool user_buf_ok(const void *p, size_t n)

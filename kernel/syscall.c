@@ -12,6 +12,7 @@
 
 #include "kernel/kernel.h"
 #include "kernel/printk.h"
+#include "kernel/proc.h"
 #include "kernel/syscalls.h"
 #include "kernel/task.h"
 #include "kernel/uapi/errno.h"
@@ -58,5 +59,7 @@ void syscall_dispatch(struct trap_frame *tf)
 				       tf->ebp);
 	else
 		tf->eax = (uint32_t)unknown(nr);
+	if (current->proc)
+		thread_drop_files(); /* what fget() held for the call */
 	cli();
 }

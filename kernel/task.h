@@ -32,6 +32,7 @@
 
 enum task_state { TASK_RUNNABLE, TASK_SLEEPING, TASK_DEAD };
 
+struct file;
 struct process;
 struct trap_frame;
 struct wait_queue;
@@ -70,6 +71,10 @@ struct task {
 	uint32_t set_child_tid; /* CLONE_CHILD_SETTID: written at first run */
 	uint32_t clear_child_tid; /* set_tid_address: 0 and a futex wake at exit */
 	struct task *dead_next; /* the list of dead tasks to free */
+	/* open files the system call in progress uses, referenced until it
+	 * returns: another thread may close their descriptors meanwhile */
+	struct file *held[6];
+	int nheld;
 	uint8_t fpu[512] __attribute__((aligned(16))); /* FPU/SSE state */
 };
 

@@ -24,6 +24,7 @@
 #include "kernel/string.h"
 #include "kernel/trap.h"
 #include "kernel/uaccess.h"
+#include "kernel/vfs.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/futex.h"
 #include "kernel/uapi/ldt.h"
@@ -67,6 +68,24 @@ void tls_activate(void)
 	 * the caller's own come back from its trap frame. */
 	__asm__ volatile("mov %0, %%fs; mov %0, %%gs" : : "r"(0));
 	gdt_load_tls(current);
+}
+
+struct file *thread_hold_file(struct file *f)
+{
+	struct task *t = current;
+
+	/* more than fit: not held (no call uses that many descriptors) */
+	if (f && t->nheld < (int)ARRAY_SIZE(t->held))
+		t->held[t->nheld++] = file_get(f);
+	return f;
+}
+
+void thread_drop_files(void)
+{
+	struct task *t = current;
+
+	while (t->nheld)
+		file_put(t->held[--t->nheld]);
 }
 
 /* Adds t at the end of p's threads (the first stays the oldest). */
@@ -192,6 +211,7 @@ void thread_exit(int status)
 	struct task *t = current;
 	struct process *p = t->proc;
 
+	thread_drop_files(); /* (an exit from within a system call) */
 	/* set_tid_address/CLONE_CHILD_CLEARTID: a joiner sleeps on the tid
 	 * word.  Only while the memory is shared, as Linux: a process's
 	 * last thread has nobody to tell. */

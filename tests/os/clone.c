@@ -817,6 +817,158 @@ static void blocking_thread_blocks_only_itself(void)
 		join(&ts[i]);
 }
 
+static volatile long read_result;
+
+static int read_one(void *arg)
+{
+	char c = 0;
+
+	read_result = sys3(SYS_read, (long)arg, &c, 1);
+	if (read_result == 1)
+		read_result = c;
+	return 0;
+}
+
+/* A descriptor closed by one thread while another waits in read on it:
+ * the read goes on (the open file lives until it returns), as Linux. */
+static void close_while_reading(void)
+{
+	struct thread t;
+	int p[2];
+
+	T_OK(pipe(p));
+	start(&t, 0, read_one, (void *)(long)p[0]);
+	until_asleep(&t, 1);
+	T_OK(close(p[0]));
+	t_sleep_ms(10);
+	T_EQ(write(p[1], "z", 1), 1);
+	join(&t);
+	T_EQ(read_result, 'z');
+	T_OK(close(p[1]));
+}
+
+static int exit_at_once(void *arg)
+{
+	(void)arg;
+	return 0;
+}
+
+/* RLIMIT_NPROC counts threads (not on Linux, which exempts root). */
+static void threads_count_against_nproc(void)
+{
+	struct thread ts[MAX_THREADS];
+	unsigned long long lim[2] = {0, 0};
+	int made = 0;
+	long r = 0;
+
+	if (t_on_linux())
+		return;
+	gate = asleep = 0;
+	/* room for the processes there are (the harness, init...) and three
+	 * more threads */
+	for (int pid = 1; pid < 32768; pid++)
+		lim[0] += kill(pid, 0) == 0;
+	lim[0] += 3;
+	lim[1] = lim[0];
+	T_EQ(sys(SYS_prlimit64, 0, 6 /* RLIMIT_NPROC */, (long)lim, 0, 0), 0);
+	while (made < MAX_THREADS) {
+		ts[made].ctid = -1;
+		r = t_clone(THREAD_FLAGS, stacks[made] + STACK_SIZE,
+			    &ts[made].ptid, NULL, &ts[made].ctid, wait_at_gate,
+			    NULL);
+		if (r < 0)
+			break;
+		ts[made++].tid = r;
+	}
+	T_EQ(r, -EAGAIN);
+	T_EQ(made, 3);
+	gate = 1;
+	futex(&gate, FUTEX_WAKE, 10, NULL);
+	for (int i = 0; i < made; i++)
+		join(&ts[i]);
+	t_sleep_ms(10);
+	start(&ts[0], 0, exit_at_once, NULL); /* room again */
+	join(&ts[0]);
+}
+
+static unsigned rnd_state = 12345;
+
+static unsigned rnd(void)
+{
+	rnd_state = rnd_state * 1103515245 + 12345;
+	return rnd_state >> 8;
+}
+
+/* Addresses a call may get: good ones, NULL, the kernel's, unaligned,
+ * unmapped. */
+static long any_addr(void)
+{
+	static int word;
+	static struct timespec ts = {0, 1000};
+	const long pool[] = {(long)&word, 0, 0xC0000000, 0xC0100000,
+			     (long)&word + 1, 16, 0xBFFFFFFC, (long)&ts,
+			     (long)stacks[7], -1};
+
+	return pool[rnd() % (sizeof(pool) / sizeof(pool[0]))];
+}
+
+/* Timeouts that end a wait at once: short, invalid or unreadable. */
+static long any_timeout(void)
+{
+	static struct timespec ts = {0, 1000}, bad = {0, 1000000000};
+	const long pool[] = {(long)&ts, (long)&bad, 16, 0xC0000000, -1};
+
+	return pool[rnd() % (sizeof(pool) / sizeof(pool[0]))];
+}
+
+/* Random arguments to clone, futex, set_tid_address, tkill and tgkill:
+ * errors, never a kernel crash; afterwards threads still work. */
+static void random_arguments(void)
+{
+	static const unsigned extra[] = {
+	    CLONE_SETTLS, CLONE_PARENT_SETTID, CLONE_CHILD_SETTID,
+	    CLONE_CHILD_CLEARTID, 0x00001000, 0x00002000, 0x00004000,
+	    0x00008000, 0x00020000, 0x00400000, 0x00800000, 0x02000000,
+	    0x80000000, 0xff};
+	int st;
+	pid_t pid = t_fork();
+
+	if (pid == 0) {
+		signal(SIGUSR1, SIG_IGN);
+		for (int i = 0; i < 4000; i++) {
+			switch (rnd() % 4) {
+			case 0:
+				sys(SYS_futex, any_addr(),
+				    rnd() % 12 | (rnd() % 4) << 7, rnd() % 3,
+				    any_timeout(), any_addr());
+				break;
+			case 1: {
+				unsigned fl = CLONE_VM | CLONE_FS | CLONE_FILES |
+					      CLONE_SIGHAND | CLONE_THREAD;
+				for (int k = rnd() % 3; k > 0; k--)
+					fl |= extra[rnd() % T_COUNT(extra)];
+				t_clone(fl, stacks[rnd() % 6] + STACK_SIZE,
+					(volatile int *)any_addr(), (void *)any_addr(),
+					(volatile int *)any_addr(), exit_at_once, NULL);
+				break;
+			}
+			case 2:
+				sys1(SYS_set_tid_address, any_addr());
+				break;
+			default:
+				sys3(SYS_tgkill, rnd() % 2 ? getpid() : (long)rnd() % 70000,
+				     rnd() % 70000, rnd() % 2 ? SIGUSR1 : 0);
+			}
+		}
+		_exit(0);
+	}
+	st = t_wait(pid);
+	/* a thread may have been given a broken TLS descriptor */
+	T_TRUE((WIFEXITED(st) && WEXITSTATUS(st) == 0) ||
+	       (WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV));
+	thread_shares_memory();
+}
+
 static int helper(int argc, char **argv)
 {
 	if (argc >= 1 && !strcmp(argv[0], "exec")) {
@@ -852,6 +1004,9 @@ static const struct t_case cases[] = {
     T(tls_per_thread),
     T(create_exit_cycles),
     T(blocking_thread_blocks_only_itself),
+    T(close_while_reading),
+    T(threads_count_against_nproc),
+    T(random_arguments),
 };
 
 T_MAIN(cases, helper)
