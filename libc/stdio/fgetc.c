@@ -21,10 +21,13 @@ int getc_unlocked(FILE *f)
 	return __stdio_uflow(f);
 }
 
+/* with one thread, nobody else can hold the lock (as fputc) */
 int fgetc(FILE *f)
 {
 	int c;
 
+	if (!__libc_threaded)
+		return getc_unlocked(f);
 	__stdio_lock(f);
 	c = getc_unlocked(f);
 	__stdio_unlock(f);

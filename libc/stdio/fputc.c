@@ -30,10 +30,14 @@ int putc_unlocked(int c, FILE *f)
 	return __stdio_overflow(f, c);
 }
 
+/* With one thread nobody else can hold the lock: no need to take it
+ * (the hot path of a putc loop) */
 int fputc(int c, FILE *f)
 {
 	int r;
 
+	if (!__libc_threaded)
+		return putc_unlocked(c, f);
 	__stdio_lock(f);
 	r = putc_unlocked(c, f);
 	__stdio_unlock(f);

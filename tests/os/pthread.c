@@ -3,7 +3,7 @@
  * detach state), pthread_once, keys with destructors, errno and
  * `__thread` variables per thread, pthread_kill, and how the process
  * ends: exit() from any thread ends it all, the last pthread_exit ends it
- * with status 0.
+ * with status 0.  Also fork from a thread, and the clone() wrapper.
  */
 #include <pthread.h>
 #include <sched.h>
@@ -578,6 +578,30 @@ static void fork_in_thread(void)
 	fclose(f);
 }
 
+/* glibc's clone(): the child runs fn(arg) on the stack given and exits
+ * with its value (here fork-like: a copy of memory) */
+static int clone_child(void *arg)
+{
+	*(volatile int *)arg = 42;
+	return 5;
+}
+
+static void clone_wrapper(void)
+{
+	static char stack[64 << 10] __attribute__((aligned(16)));
+	static volatile int word;
+	int st;
+
+	pid_t pid = clone(clone_child, stack + sizeof(stack), SIGCHLD,
+			  (void *)&word);
+	T_TRUE(pid > 0);
+	T_EQ(waitpid(pid, &st, 0), pid);
+	T_EXITED(st, 5);
+	T_EQ(word, 0);
+	T_ERR(clone(NULL, stack + sizeof(stack), SIGCHLD, NULL), EINVAL);
+	T_ERR(clone(clone_child, NULL, SIGCHLD, NULL), EINVAL);
+}
+
 static const struct t_case cases[] = {
     T(create_join),
     T(shared_memory),
@@ -598,6 +622,7 @@ static const struct t_case cases[] = {
     T(last_thread_exits),
     T(fault_kills_all),
     T(fork_in_thread),
+    T(clone_wrapper),
 };
 
 T_MAIN(cases, NULL)
