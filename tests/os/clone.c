@@ -3,9 +3,12 @@
  * timeouts and errors, CLONE_CHILD_CLEARTID's wake at a thread's exit,
  * gettid/getpid, exit versus exit_group, signals to threads (tkill,
  * tgkill, per-thread masks), a fault or a fatal signal ending the whole
- * process, execve from a thread, per-thread TLS (CLONE_SETTLS), the
- * thread count in /proc, and 1,000 create/exit cycles (in this OS also
- * checking that kernel memory comes back).
+ * process, execve from a thread or from the first one while others
+ * run, per-thread TLS (CLONE_SETTLS) and alternate signal stacks, wait
+ * for a child another thread forked, the thread count in /proc, a
+ * descriptor closed while another thread reads it, RLIMIT_NPROC counting
+ * threads, random arguments, and 10,000 create/exit cycles (in this OS
+ * also checking that kernel memory comes back).
  *
  * No pthreads: threads are made with a raw clone (t_clone below runs
  * fn(arg) on the new stack and ends the thread with exit(fn's value)),
@@ -603,6 +606,40 @@ static void masks_are_per_thread(void)
 	join(&t);
 }
 
+static volatile int wake_word;
+static volatile long wait_result;
+
+static int handle_in_wait(void *arg)
+{
+	(void)arg;
+	__sync_fetch_and_add(&asleep, 1);
+	wait_result = futex(&wake_word, FUTEX_WAIT, 0, NULL);
+	return 0;
+}
+
+/* A process signal blocked by the main thread goes to one that does not
+ * block it, and ends that thread's wait. */
+static void process_signal_to_other_thread(void)
+{
+	struct sigaction sa = {.sa_handler = note_tid};
+	struct thread t;
+	sigset_t set;
+
+	handled = asleep = 0;
+	handler_tid = 0;
+	T_OK(sigaction(SIGUSR1, &sa, NULL));
+	start(&t, 0, handle_in_wait, NULL); /* with our mask: before */
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	T_OK(sigprocmask(SIG_BLOCK, &set, NULL));
+	until_asleep(&t, 1);
+	T_OK(kill(getpid(), SIGUSR1));
+	join(&t);
+	T_EQ(handled, 1);
+	T_EQ(handler_tid, t.tid);
+	T_EQ(wait_result, -EINTR);
+}
+
 static volatile int timed_out_word;
 static volatile long futex_result;
 
@@ -660,6 +697,87 @@ static void execve_from_thread(void)
 	}
 	st = t_wait(pid);
 	T_EXITED(st, 42);
+}
+
+static int exec_self(void *arg)
+{
+	static char *argv[] = {NULL, "--helper", "exec", NULL};
+
+	(void)arg;
+	argv[0] = (char *)t_self;
+	sys3(SYS_execve, argv[0], argv, environ);
+	return 100;
+}
+
+/* execve in the first thread while others run and sleep. */
+static void execve_from_main(void)
+{
+	int st;
+	pid_t pid = t_fork();
+
+	if (pid == 0) {
+		struct thread t[2];
+		start(&t[0], 0, spin_forever, NULL);
+		start(&t[1], 1, sleeper, NULL);
+		nap_ms(20);
+		exec_self(NULL);
+		_exit(1);
+	}
+	st = t_wait(pid);
+	T_EXITED(st, 42);
+}
+
+static volatile long forked_pid;
+
+static int fork_a_child(void *arg)
+{
+	(void)arg;
+	forked_pid = sys0(SYS_fork);
+	if (forked_pid == 0)
+		sys1(SYS_exit_group, 12);
+	return 0;
+}
+
+/* Children belong to the process: one thread waits for another's. */
+static void wait_for_sibling_child(void)
+{
+	struct thread t;
+	int st;
+
+	start(&t, 0, fork_a_child, NULL);
+	join(&t);
+	T_TRUE(forked_pid > 0);
+	T_EQ(waitpid(forked_pid, &st, 0), forked_pid);
+	T_EXITED(st, 12);
+}
+
+static volatile int alt_flags;
+
+static int check_altstack(void *arg)
+{
+	stack_t old;
+
+	(void)arg;
+	sys2(SYS_sigaltstack, NULL, &old);
+	alt_flags = old.ss_flags;
+	return 0;
+}
+
+/* Each thread has its own alternate signal stack; a new thread starts
+ * without one. */
+static void altstack_per_thread(void)
+{
+	static char alt[16384];
+	stack_t ss = {.ss_sp = alt, .ss_size = sizeof(alt)}, old;
+	struct thread t;
+
+	T_OK(sigaltstack(&ss, NULL));
+	alt_flags = -1;
+	start(&t, 0, check_altstack, NULL);
+	join(&t);
+	T_EQ(alt_flags, SS_DISABLE);
+	T_OK(sigaltstack(NULL, &old));
+	T_TRUE(old.ss_sp == alt && old.ss_flags == 0);
 }
 
 /* The "Threads:" line of /proc/self/status, and stat's field 20. */
@@ -769,7 +887,7 @@ static int count_up(void *arg)
 	return 0;
 }
 
-/* 1,000 threads made and ended one after another; in this OS the
+/* 10,000 threads made and ended one after another; in this OS the
  * kernel's memory is back to where it was after them. */
 static void create_exit_cycles(void)
 {
@@ -777,7 +895,7 @@ static void create_exit_cycles(void)
 	struct thread t;
 	long heap0 = 0, free0 = 0, stacks0 = 0;
 
-	for (int i = 0; i < 1010; i++) {
+	for (int i = 0; i < 10010; i++) {
 		if (i == 10 && !t_on_linux()) { /* after the first ones */
 			heap0 = meminfo("KernelHeapUsed:");
 			free0 = meminfo("MemFree:");
@@ -786,7 +904,7 @@ static void create_exit_cycles(void)
 		start(&t, 0, count_up, (void *)&count);
 		join(&t);
 	}
-	T_EQ(count, 1010);
+	T_EQ(count, 10010);
 	if (t_on_linux())
 		return;
 	t_sleep_ms(10); /* the last thread's task is freed by the next switch */
@@ -999,7 +1117,11 @@ static const struct t_case cases[] = {
     T(tgkill_targets_thread),
     T(masks_are_per_thread),
     T(futex_eintr),
+    T(process_signal_to_other_thread),
     T(execve_from_thread),
+    T(execve_from_main),
+    T(wait_for_sibling_child),
+    T(altstack_per_thread),
     T(proc_thread_count),
     T(tls_per_thread),
     T(create_exit_cycles),
