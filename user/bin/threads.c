@@ -14,12 +14,21 @@
  *    wrote at the same address, but in its own copy of the address
  *    space: a process cannot touch another's memory (protection), and
  *    threads can (concurrency, and the need for locks).
- * 3. With -r, the first part again without the mutex: each increment is
+ * 3. With -r, the first part again without the mutex, and 1000000
+ *    increments a thread unless -n says otherwise (a thread must run
+ *    longer than its time slice to be preempted): each increment is
  *    a load, an add and a store, and a thread interrupted between its
  *    load and its store writes back a stale value, losing the updates
  *    made meanwhile.  How many are lost varies from run to run (on one
- *    CPU only a preemption in that window loses any: a large -n makes
- *    it likelier); the other parts always print the same lines.
+ *    CPU only a preemption in that window loses any); the other parts
+ *    always print the same lines.
+ *
+ * The increment calls a function between its load and its store, as
+ * real work between reading and writing shared data would.  It also
+ * opens the window under QEMU's TCG, which takes an interrupt only at
+ * the start of a block of translated code: a load, add and store in one
+ * block could never be preempted in between, and -r would lose nothing
+ * on one virtual CPU.
  *
  * Exit status: 0 when parts 1 and 2 saw what they should, 1 otherwise
  * (or when a thread or process cannot be made), 2 for bad usage.
@@ -38,6 +47,7 @@
 static volatile long counter; /* the shared (or copied) memory */
 static pthread_mutex_t counter_lock = PTHREAD_MUTEX_INITIALIZER;
 static long count = 100000;
+static long race_count = 1000000; /* part 3's count, unless -n */
 static int nthreads = 4;
 static bool locked = true; /* part 1 (true) or part 3 (false) */
 static pid_t seen_pid[MAX_THREADS];
@@ -74,12 +84,20 @@ static long number(const char *s, long max)
 	return n;
 }
 
+/* Something done between reading the counter and writing it back;
+ * never inlined, so that it is code of its own (see the top). */
+static __attribute__((noinline)) long work(long v)
+{
+	__asm__ volatile("" : "+r"(v)); /* opaque to the optimiser */
+	return v + 1;
+}
+
 /* One increment as the machine does it: load, add, store. */
 static void increment(void)
 {
 	long v = counter;
 
-	counter = v + 1;
+	counter = work(v);
 }
 
 static void *adder(void *arg)
@@ -177,9 +195,11 @@ static bool part_fork(void)
 
 static void part_race(void)
 {
-	long total = nthreads * count;
+	long total;
 
 	printf("3. threads without the mutex: a race\n");
+	count = race_count;
+	total = nthreads * count;
 	locked = false;
 	run_adders();
 	printf("   %d threads x %ld unprotected increments: counter = %ld, "
@@ -195,7 +215,7 @@ int main(int argc, char **argv)
 	while ((opt = getopt(argc, argv, "n:rt:")) != -1) {
 		switch (opt) {
 		case 'n':
-			count = number(optarg, 10000000);
+			count = race_count = number(optarg, 10000000);
 			break;
 		case 'r':
 			race = true;
