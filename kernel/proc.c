@@ -248,10 +248,14 @@ static void fork_copy(struct process *child, struct process *parent)
 int proc_fork(struct trap_frame *tf, const struct clone_args *a)
 {
 	struct process *parent = current_proc(), *child;
+	/* CLONE_PARENT: a sibling of the caller, ending with its signal */
+	struct process *owner = (a->flags & CLONE_PARENT) ? parent->parent : parent;
 	struct trap_frame child_tf = *tf;
 	struct task *t = NULL;
 	int n = proc_task_count(), err = -ENOMEM;
 
+	if (!owner) /* init has no parent to share (Linux: -EINVAL) */
+		return -EINVAL;
 	if (n >= PROC_MAX || n >= (int)parent->nproc.cur)
 		return -EAGAIN;
 	child = proc_alloc();
@@ -273,12 +277,13 @@ int proc_fork(struct trap_frame *tf, const struct clone_args *a)
 		return err;
 	}
 	fork_copy(child, parent);
-	child->exit_signal = a->flags & CSIGNAL;
+	child->exit_signal = (a->flags & CLONE_PARENT) ? parent->exit_signal
+						       : (int)(a->flags & CSIGNAL);
 	thread_add_first(child, t);
 	/* a bad pointer is ignored, as by Linux */
 	if (a->flags & CLONE_PARENT_SETTID)
 		copy_to_user((void *)a->parent_tid, &child->pid, sizeof(child->pid));
-	adopt(parent, child);
+	adopt(owner, child);
 	sched_make_runnable(t);
 	return child->pid;
 }

@@ -29,18 +29,22 @@ long sys_fork(void)
 
 long sys_vfork(void) { return sys_fork(); }
 
-/* The flags this kernel knows; CLONE_DETACHED is ignored, as by Linux. */
+/* The flags this kernel knows.  CLONE_DETACHED is ignored, as by
+ * Linux; so are CLONE_PTRACE and CLONE_UNTRACED (nothing is traced),
+ * CLONE_SYSVSEM (no System V semaphores) and CLONE_IO. */
 #define CLONE_KNOWN                                                        \
 	(CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND |     \
-	 CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | \
-	 CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID | CLONE_DETACHED)
-/* What sharing a thread needs, and what a new process cannot share. */
+	 CLONE_PTRACE | CLONE_PARENT | CLONE_THREAD | CLONE_SYSVSEM |      \
+	 CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID |       \
+	 CLONE_DETACHED | CLONE_UNTRACED | CLONE_CHILD_SETTID | CLONE_IO)
+/* What a thread must share, and what a new process cannot. */
 #define CLONE_SHARES (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND)
 
-/* Linux's checks first (CLONE_THREAD needs
- * CLONE_SIGHAND, which needs CLONE_VM), then what this kernel does not
- * do: a thread not sharing everything, a process sharing anything, other
- * flags.  Those are -EINVAL too, logged once each. */
+/* Linux's checks first (CLONE_THREAD needs CLONE_SIGHAND, which needs
+ * CLONE_VM), then what this kernel does not do: a thread not sharing
+ * everything, a process sharing anything (so no vfork-like CLONE_VM),
+ * other flags (CLONE_VFORK, CLONE_PIDFD, namespaces).  Those are
+ * -EINVAL too, logged once each. */
 static long clone_flags_ok(uint32_t flags)
 {
 	static uint32_t logged;
@@ -53,7 +57,7 @@ static long clone_flags_ok(uint32_t flags)
 	if (flags & CLONE_THREAD)
 		odd |= ~flags & CLONE_SHARES;
 	else
-		odd |= flags & (CLONE_SHARES | CLONE_SYSVSEM | CLONE_SETTLS);
+		odd |= flags & CLONE_SHARES;
 	if (odd & ~logged) {
 		printk("clone: flags %#x not supported (-EINVAL)\n", odd & ~logged);
 		logged |= odd;

@@ -23,6 +23,7 @@
 #define CLONE_DETACHED 0x00400000
 #define CLONE_UNTRACED 0x00800000
 #define CLONE_CHILD_SETTID 0x01000000 /* the tid to *edi, the child's */
+#define CLONE_IO 0x80000000
 #endif
 
 #endif

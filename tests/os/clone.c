@@ -504,6 +504,31 @@ static void clone_exit_signal(void)
 	T_EXITED(st, 6);
 }
 
+/* CLONE_PARENT: the new process is its creator's sibling. */
+static void clone_parent(void)
+{
+	int p[2], st;
+	long sib = 0;
+
+	T_OK(pipe(p));
+	pid_t pid = t_fork();
+	if (pid == 0) {
+		long c = t_clone(0x00008000 /* CLONE_PARENT */ | SIGCHLD, NULL,
+				 NULL, NULL, NULL, NULL, NULL);
+		if (c == 0) {
+			t_sleep_ms(20);
+			_exit(8);
+		}
+		write(p[1], &c, sizeof(c));
+		_exit(0);
+	}
+	T_EQ(read(p[0], &sib, sizeof(sib)), sizeof(sib));
+	T_TRUE(sib > 0);
+	T_EXITED(t_wait(pid), 0);
+	T_EQ(waitpid(sib, &st, 0), sib); /* ours now */
+	T_EXITED(st, 8);
+}
+
 static void bad_flags(void)
 {
 	char *stack = stacks[0] + STACK_SIZE;
@@ -1113,6 +1138,7 @@ static const struct t_case cases[] = {
     T(kill_by_thread_id),
     T(fork_like_clone),
     T(clone_exit_signal),
+    T(clone_parent),
     T(bad_flags),
     T(tgkill_targets_thread),
     T(masks_are_per_thread),
