@@ -1,9 +1,11 @@
 /* tests/os/pthread_stress.c - many threads: 10,000 create/join cycles and
  * 10,000 detached threads leave the process's memory as it was (VmSize
  * and VmRSS in /proc/self/status, on Linux and here: every thread's
- * mapping was freed), 100 threads hammering one mutex add up exactly,
- * and 100 threads alive at once, asleep on one condition variable, all
- * wake and end.
+ * mapping was freed) and, on this OS, the kernel's too (KernelHeapUsed
+ * and MemFree in /proc/meminfo, as tests/os/multioom reads them: every
+ * thread's kernel stack and task freed); 100 threads hammering one mutex
+ * add up exactly, and 100 threads alive at once, asleep on one condition
+ * variable, all wake and end.
  */
 #define T_TIMEOUT_MS 240000 /* 10,000 clones under QEMU's TCG */
 
@@ -27,6 +29,55 @@ static long status_kb(const char *field)
 	buf[n] = 0;
 	p = strstr(buf, field);
 	return p ? strtol(p + strlen(field) + 1, NULL, 10) : -1;
+}
+
+/* A field of /proc/meminfo in kB. */
+static long meminfo(const char *field)
+{
+	char buf[1024];
+	int fd = open("/proc/meminfo", O_RDONLY);
+	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+	char *p;
+
+	if (fd >= 0)
+		close(fd);
+	buf[n > 0 ? n : 0] = 0;
+	p = strstr(buf, field);
+	if (!p)
+		T_FAIL("/proc/meminfo has no %s", field);
+	return strtol(p + strlen(field) + 1, NULL, 10);
+}
+
+struct kmem {
+	long heap, free;
+};
+
+/* This OS's kernel heap in use, and its free memory plus what this
+ * process holds (its own pages come out of MemFree too); zeros on Linux,
+ * whose meminfo moves with everything else the host runs. */
+static struct kmem kernel_memory(void)
+{
+	if (t_on_linux())
+		return (struct kmem){0, 0};
+	return (struct kmem){meminfo("KernelHeapUsed:"),
+			     meminfo("MemFree:") + status_kb("VmRSS:")};
+}
+
+/* the kernel's memory must come back to before (the last threads'
+ * ends may still be on their way: a few tries) */
+static void check_kernel_memory(struct kmem before)
+{
+	struct kmem after = kernel_memory();
+
+	for (int i = 0; i < 100 && (after.heap != before.heap ||
+				    after.free != before.free); i++) {
+		t_sleep_ms(10);
+		after = kernel_memory();
+	}
+	if (after.heap != before.heap || after.free != before.free)
+		T_FAIL("kernel memory: heap used %ld kB, free %ld kB before; "
+		       "%ld kB, %ld kB after",
+		       before.heap, before.free, after.heap, after.free);
 }
 
 static void *nothing(void *arg)
@@ -60,11 +111,14 @@ static void check_memory(long size0, long rss0)
 static void create_join_10000(void)
 {
 	create_join_cycles(100); /* the libc's own first allocations */
+	kernel_memory();
+	struct kmem k0 = kernel_memory();
 	long size0 = status_kb("VmSize:"), rss0 = status_kb("VmRSS:");
 
 	T_TRUE(size0 > 0 && rss0 > 0);
 	create_join_cycles(10000);
 	check_memory(size0, rss0);
+	check_kernel_memory(k0);
 }
 
 static volatile int alive;
@@ -102,12 +156,15 @@ static void detached_10000(void)
 	detached_cycles(100);
 	t_sleep_ms(20); /* the last ones gone, so the next create frees them */
 	create_join_cycles(1);
+	kernel_memory();
+	struct kmem k0 = kernel_memory();
 	long size0 = status_kb("VmSize:"), rss0 = status_kb("VmRSS:");
 
 	detached_cycles(10000);
 	t_sleep_ms(20);
 	create_join_cycles(1);
 	check_memory(size0, rss0);
+	check_kernel_memory(k0);
 }
 
 #define HAMMERS 100
@@ -127,15 +184,29 @@ static void *hammer(void *arg)
 	return NULL;
 }
 
-static void hammer_one_mutex(void)
+static void hammer_round(void)
 {
 	pthread_t t[HAMMERS];
 
+	hits = 0;
 	for (int i = 0; i < HAMMERS; i++)
 		T_EQ(pthread_create(&t[i], NULL, hammer, NULL), 0);
 	for (int i = 0; i < HAMMERS; i++)
 		T_EQ(pthread_join(t[i], NULL), 0);
 	T_EQ(hits, HAMMERS * HITS);
+}
+
+/* Twice: the first round's 100 stacks at once leave the page tables
+ * that map them (the process's, until it ends); the second round reuses
+ * them and must leave the kernel's memory exactly as it found it. */
+static void hammer_one_mutex(void)
+{
+	hammer_round();
+	kernel_memory();
+	struct kmem k0 = kernel_memory();
+
+	hammer_round();
+	check_kernel_memory(k0);
 }
 
 static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
