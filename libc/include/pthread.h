@@ -88,8 +88,8 @@ typedef unsigned int pthread_key_t;
 
 /* threads */
 int pthread_create(pthread_t *restrict thread,
-		   const pthread_attr_t *restrict attr,
-		   void *(*start)(void *), void *restrict arg);
+		   const pthread_attr_t *restrict attr, void *(*start)(void *),
+		   void *restrict arg);
 int pthread_join(pthread_t thread, void **result);
 int pthread_detach(pthread_t thread);
 _Noreturn void pthread_exit(void *result);

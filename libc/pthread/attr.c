@@ -8,7 +8,8 @@
 
 int pthread_attr_init(pthread_attr_t *attr)
 {
-	*attr = (pthread_attr_t){PTHREAD_CREATE_JOINABLE, PTHREAD_DEFAULT_STACK, PAGE};
+	*attr = (pthread_attr_t){PTHREAD_CREATE_JOINABLE, PTHREAD_DEFAULT_STACK,
+				 PAGE};
 	return 0;
 }
 
@@ -20,7 +21,8 @@ int pthread_attr_destroy(pthread_attr_t *attr)
 
 int pthread_attr_setdetachstate(pthread_attr_t *attr, int state)
 {
-	if (state != PTHREAD_CREATE_JOINABLE && state != PTHREAD_CREATE_DETACHED)
+	if (state != PTHREAD_CREATE_JOINABLE &&
+	    state != PTHREAD_CREATE_DETACHED)
 		return EINVAL;
 	attr->__detach = state;
 	return 0;

@@ -13,8 +13,8 @@ int clone(int (*fn)(void *), void *stack, int flags, void *arg, ...)
 	va_list ap;
 
 	va_start(ap, arg);
-	if (flags & (CLONE_PARENT_SETTID | CLONE_SETTLS |
-		     CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
+	if (flags & (CLONE_PARENT_SETTID | CLONE_SETTLS | CLONE_CHILD_SETTID |
+		     CLONE_CHILD_CLEARTID))
 		parent_tid = va_arg(ap, int *);
 	if (flags & (CLONE_SETTLS | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
 		tls = va_arg(ap, void *);

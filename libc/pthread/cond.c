@@ -47,8 +47,8 @@ static int wait(pthread_cond_t *c, pthread_mutex_t *m,
 	}
 	if (abstime)
 		r = __timeout_left(abstime, c->__clock, &rel);
-	if (r == 0 &&
-	    __futex_wait(&c->__seq, seq, abstime ? &rel : NULL, 1) == -ETIMEDOUT)
+	if (r == 0 && __futex_wait(&c->__seq, seq, abstime ? &rel : NULL, 1) ==
+			  -ETIMEDOUT)
 		r = ETIMEDOUT;
 	__a_fetch_add(&c->__waiters, -1);
 	pthread_mutex_lock(m);

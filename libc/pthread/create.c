@@ -49,7 +49,8 @@ static int start(void *arg)
  * whose stack is at least stack bytes; its struct pthread, or NULL. */
 static struct pthread *map_thread(size_t stack, size_t guard)
 {
-	size_t top = page_up(__tls.offset + sizeof(struct pthread) + __tls.align);
+	size_t top =
+	    page_up(__tls.offset + sizeof(struct pthread) + __tls.align);
 	size_t size = guard + page_up(stack) + top;
 	struct pthread *t;
 	char *map;

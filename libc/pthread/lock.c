@@ -8,8 +8,8 @@ int __libc_threaded;
 int __futex_wait(volatile int *addr, int val, const struct timespec *rel,
 		 int priv)
 {
-	return __syscall4(SYS_futex, addr, FUTEX_WAIT | (priv ? FUTEX_PRIVATE : 0),
-			  val, rel);
+	return __syscall4(SYS_futex, addr,
+			  FUTEX_WAIT | (priv ? FUTEX_PRIVATE : 0), val, rel);
 }
 
 void __futex_wake(volatile int *addr, int n, int priv)

@@ -18,8 +18,8 @@
 int pthread_mutex_init(pthread_mutex_t *restrict m,
 		       const pthread_mutexattr_t *restrict attr)
 {
-	*m = (pthread_mutex_t){0, attr ? attr->__type : PTHREAD_MUTEX_NORMAL,
-			       0, 0};
+	*m = (pthread_mutex_t){0, attr ? attr->__type : PTHREAD_MUTEX_NORMAL, 0,
+			       0};
 	return 0;
 }
 

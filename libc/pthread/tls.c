@@ -59,8 +59,8 @@ static void find_tls(unsigned long *auxv)
 		__tls.size = ph[i].p_memsz;
 		if (ph[i].p_align > 1)
 			align = ph[i].p_align;
-		__tls.offset = __tls.size +
-			       ((-__tls.size - ph[i].p_vaddr) & (align - 1));
+		__tls.offset =
+		    __tls.size + ((-__tls.size - ph[i].p_vaddr) & (align - 1));
 	}
 	__tls.align = align > 16 ? align : 16;
 }

@@ -129,7 +129,8 @@ int puts(const char *s)
 	int r = n + 1 > 0x7fffffff ? 0x7fffffff : (int)(n + 1);
 
 	__stdio_lock(stdout);
-	if (__stdio_put(stdout, s, n) != n || putc_unlocked('\n', stdout) == EOF)
+	if (__stdio_put(stdout, s, n) != n ||
+	    putc_unlocked('\n', stdout) == EOF)
 		r = EOF;
 	__stdio_unlock(stdout);
 	return r;

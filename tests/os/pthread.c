@@ -377,7 +377,8 @@ static void thread_locals(void)
 
 	tls_counter = 77;
 	for (long i = 0; i < NT; i++)
-		T_EQ(pthread_create(&t[i], NULL, use_tls, (void *)(i * 10000)), 0);
+		T_EQ(pthread_create(&t[i], NULL, use_tls, (void *)(i * 10000)),
+		     0);
 	for (long i = 0; i < NT; i++) {
 		T_EQ(pthread_join(t[i], &r), 0);
 		T_EQ((long)r, 1005 + i * 10000);
@@ -592,8 +593,8 @@ static void clone_wrapper(void)
 	static volatile int word;
 	int st;
 
-	pid_t pid = clone(clone_child, stack + sizeof(stack), SIGCHLD,
-			  (void *)&word);
+	pid_t pid =
+	    clone(clone_child, stack + sizeof(stack), SIGCHLD, (void *)&word);
 	T_TRUE(pid > 0);
 	T_EQ(waitpid(pid, &st, 0), pid);
 	T_EXITED(st, 5);

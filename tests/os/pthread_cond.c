@@ -321,9 +321,8 @@ static void timedwait_monotonic(void)
 }
 
 static const struct t_case cases[] = {
-    T(producer_consumer),   T(broadcast),
-    T(signal_one),	    T(ping_pong),
-    T(timedwait_times_out), T(timedwait_signalled),
+    T(producer_consumer),   T(broadcast),	    T(signal_one),
+    T(ping_pong),	    T(timedwait_times_out), T(timedwait_signalled),
     T(timedwait_monotonic),
 };
 

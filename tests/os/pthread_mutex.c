@@ -236,9 +236,11 @@ static void timedlock(void)
 }
 
 static const struct t_case cases[] = {
-    T(count_normal),	 T(count_recursive), T(count_errorcheck),
-    T(count_static_initializer), T(trylock), T(recursive),
-    T(errorcheck),	 T(blocked_waiter),	 T(timedlock),
+    T(count_normal),	 T(count_recursive),
+    T(count_errorcheck), T(count_static_initializer),
+    T(trylock),		 T(recursive),
+    T(errorcheck),	 T(blocked_waiter),
+    T(timedlock),
 };
 
 T_MAIN(cases, NULL)

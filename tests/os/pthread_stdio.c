@@ -402,8 +402,8 @@ static void malloc_from_threads(void)
 }
 
 static const struct t_case cases[] = {
-    T(printf_to_pipe),	T(stderr_to_pipe),    T(fprintf_to_file),
-    T(fputs_to_file),	T(fwrite_to_file),    T(flockfile_groups),
+    T(printf_to_pipe),	  T(stderr_to_pipe),	  T(fprintf_to_file),
+    T(fputs_to_file),	  T(fwrite_to_file),	  T(flockfile_groups),
     T(ftrylockfile_busy), T(readers_share_lines), T(malloc_from_threads),
 };
 

@@ -70,7 +70,8 @@ static void check_kernel_memory(struct kmem before)
 	struct kmem after = kernel_memory();
 
 	for (int i = 0; i < 100 && (after.heap != before.heap ||
-				    after.free != before.free); i++) {
+				    after.free != before.free);
+	     i++) {
 		t_sleep_ms(10);
 		after = kernel_memory();
 	}
