@@ -934,8 +934,12 @@ static void create_exit_cycles(void)
 		return;
 	t_sleep_ms(10); /* the last thread's task is freed by the next switch */
 	T_EQ(meminfo("KernelStack:"), stacks0);
-	T_EQ(meminfo("KernelHeapUsed:"), heap0);
-	T_EQ(meminfo("MemFree:"), free0);
+	/* a few kB of slack for the network's buffers; one byte a thread
+	 * not given back would be 10 kB */
+	long heap = meminfo("KernelHeapUsed:"), free = meminfo("MemFree:");
+	if (heap > heap0 + 8 || free < free0 - 8)
+		T_FAIL("KernelHeapUsed %ld kB (was %ld), MemFree %ld kB (was %ld)",
+		       heap, heap0, free, free0);
 }
 
 /* Several at once, each blocking: the others go on. */
