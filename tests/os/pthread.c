@@ -501,6 +501,35 @@ static void last_thread_exits(void)
 	close(p[0]);
 }
 
+/* another thread can join the main thread, which ended with
+ * pthread_exit (the kernel clears its tid too) */
+static pthread_t main_thread;
+
+static void *join_main(void *arg)
+{
+	void *r = NULL;
+
+	(void)arg;
+	if (pthread_join(main_thread, &r) != 0)
+		exit(1);
+	exit((long)r == 0x77 ? 3 : 2);
+}
+
+static void main_joined(void)
+{
+	pid_t pid = t_fork();
+
+	if (pid == 0) {
+		pthread_t t;
+
+		main_thread = pthread_self();
+		pthread_create(&t, NULL, join_main, NULL);
+		t_sleep_ms(10);
+		pthread_exit((void *)0x77);
+	}
+	T_EXITED(t_wait(pid), 3);
+}
+
 static void *segv(void *arg)
 {
 	(void)arg;
@@ -621,6 +650,7 @@ static const struct t_case cases[] = {
     T(kill_thread),
     T(exit_from_thread),
     T(last_thread_exits),
+    T(main_joined),
     T(fault_kills_all),
     T(fork_in_thread),
     T(clone_wrapper),
