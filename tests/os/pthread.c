@@ -349,21 +349,26 @@ static void errno_per_thread(void)
 }
 
 static __thread int tls_counter = 5;
-static __thread char tls_zero[300];
+/* big enough that the main thread's block is a mapping (libc/pthread/tls.c) */
+static __thread char tls_zero[5000];
 static __thread long long tls_wide = 0x123456789abcLL;
+/* a bigger alignment than the block's usual 4 or 8 (PT_TLS's p_align) */
+static __thread char tls_aligned[24] __attribute__((aligned(64))) = "aligned";
 
 static void *use_tls(void *arg)
 {
 	long base = (long)arg;
 
-	if (tls_counter != 5 || tls_wide != 0x123456789abcLL)
+	if (tls_counter != 5 || tls_wide != 0x123456789abcLL ||
+	    strcmp(tls_aligned, "aligned") || (unsigned long)tls_aligned % 64)
 		return (void *)-1;
-	for (int i = 0; i < 300; i++)
+	tls_aligned[0] = 'A';
+	for (int i = 0; i < 5000; i++)
 		if (tls_zero[i])
 			return (void *)-2;
 	for (int i = 0; i < 1000; i++) {
 		tls_counter++;
-		tls_zero[i % 300] = 1;
+		tls_zero[i % 5000] = 1;
 		if (i % 100 == 0)
 			sched_yield();
 	}
@@ -385,6 +390,8 @@ static void thread_locals(void)
 	}
 	T_EQ(tls_counter, 77);
 	T_EQ(tls_zero[0], 0);
+	T_STREQ(tls_aligned, "aligned");
+	T_EQ((unsigned long)tls_aligned % 64, 0);
 	/* each thread's copy is somewhere else */
 	T_TRUE(&tls_counter != NULL);
 }
