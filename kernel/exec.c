@@ -326,8 +326,10 @@ int do_execve(const char *path, char *const argv[], char *const envp[],
 		goto out;
 	if (p->nr_threads > 1) { /* not holding the lock they may wait for */
 		mutex_unlock(&fs_lock);
-		thread_dethread();
+		err = thread_dethread();
 		mutex_lock(&fs_lock);
+		if (err)
+			goto out;
 	}
 	old = p->mm;
 	mm = mm_create();

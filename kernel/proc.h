@@ -159,8 +159,10 @@ void group_kill(struct process *p, int status);
 /* True if the current thread must exit (its process is ending). */
 bool thread_must_exit(void);
 /* execve: ends the caller's sibling threads and waits for them; the
- * caller becomes the process's only thread, with the pid as its tid. */
-void thread_dethread(void);
+ * caller becomes the process's only thread, with the pid as its tid.
+ * 0, or -EINTR if the process is ending instead (the caller must fail
+ * and will exit on its way back to user mode). */
+int thread_dethread(void);
 
 /* do_execve: replaces the current process's program (argv and envp are
  * kernel strings); on success fills tf to start it.  exec.c */

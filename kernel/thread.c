@@ -255,17 +255,19 @@ void group_exit(int status)
 	thread_exit(status);
 }
 
-void thread_dethread(void)
+int thread_dethread(void)
 {
 	struct process *p = current_proc();
 	uint32_t flags;
 
 	/* (0 threads: init's first program, loaded by the boot task) */
 	if (p->nr_threads <= 1)
-		return;
-	/* another thread's exit_group or execve came first */
+		return 0;
+	/* Another thread's exit_group or execve came first, or (below) a
+	 * fatal signal came: the execve fails, and the caller exits on its
+	 * way back to user mode (thread_must_exit). */
 	if (p->exiting)
-		thread_exit(0);
+		return -EINTR;
 	p->exiting = true;
 	p->killer = current;
 	flags = irq_save();
@@ -275,8 +277,9 @@ void thread_dethread(void)
 	irq_restore(flags);
 	wait_event(&p->thread_wait, p->nr_threads == 1 || p->killer != current);
 	if (p->killer != current)
-		thread_exit(0); /* a fatal signal ends the execve too */
+		return -EINTR;
 	p->exiting = false;
 	p->killer = NULL;
 	current->tid = p->pid; /* Linux: the caller takes the leader's id */
+	return 0;
 }

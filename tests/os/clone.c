@@ -752,6 +752,22 @@ static void execve_from_main(void)
 	T_EXITED(st, 42);
 }
 
+/* Two threads call execve at once: one program runs, alone. */
+static void two_execves(void)
+{
+	int st;
+	pid_t pid = t_fork();
+
+	if (pid == 0) {
+		struct thread t[2];
+		start(&t[0], 0, exec_self, NULL);
+		start(&t[1], 1, exec_self, NULL);
+		block_forever();
+	}
+	st = t_wait(pid);
+	T_EXITED(st, 42);
+}
+
 static volatile long forked_pid;
 
 static int fork_a_child(void *arg)
@@ -1150,6 +1166,7 @@ static const struct t_case cases[] = {
     T(process_signal_to_other_thread),
     T(execve_from_thread),
     T(execve_from_main),
+    T(two_execves),
     T(wait_for_sibling_child),
     T(altstack_per_thread),
     T(proc_thread_count),
