@@ -315,6 +315,7 @@ bench: all iso $(BENCH_BINS)
 	@$(PYTHON) tools/bench_micro.py
 	@$(PYTHON) tools/bench_exec.py $(BENCH_EXEC_ARGS)
 	@$(PYTHON) tools/bench_net.py
+	@$(PYTHON) tools/bench_threads.py
 
 format:
 	clang-format -i $(KERNEL_C) $(wildcard kernel/*.h drivers/*.h tests/unit/*.[ch])
