@@ -146,8 +146,8 @@ static void exception(struct trap_frame *tf)
 		user_fault_hook(tf);
 	if (trap_from_user(tf) && current->proc) {
 		int sig = fault_signal(tf->trapno);
-		printk("pid %d (%s): %s at eip %08x (address %08x): signal %d\n",
-		       current->proc->pid, current->proc->name,
+		printk("pid %d tid %d (%s): %s at eip %08x (address %08x): signal %d\n",
+		       current->proc->pid, current->tid, current->proc->name,
 		       trap_name(tf->trapno), tf->eip, read_cr2(), sig);
 		/* to the handler on the way out, or death */
 		signal_fault(sig, tf->trapno == T_PAGE_FAULT ?
