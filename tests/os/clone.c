@@ -117,6 +117,29 @@ __asm__(".text\n"
 	"	pop %ebp\n"
 	"	ret\n");
 
+/* A system call with six arguments (the sixth in ebp); -errno. */
+long t_sys6(long nr, long a, long b, long c, long d, long e, long f);
+__asm__(".text\n"
+	".globl t_sys6\n"
+	"t_sys6:\n"
+	"	push %ebp\n"
+	"	push %ebx\n"
+	"	push %esi\n"
+	"	push %edi\n"
+	"	mov 20(%esp), %eax\n"
+	"	mov 24(%esp), %ebx\n"
+	"	mov 28(%esp), %ecx\n"
+	"	mov 32(%esp), %edx\n"
+	"	mov 36(%esp), %esi\n"
+	"	mov 40(%esp), %edi\n"
+	"	mov 44(%esp), %ebp\n"
+	"	int $0x80\n"
+	"	pop %edi\n"
+	"	pop %esi\n"
+	"	pop %ebx\n"
+	"	pop %ebp\n"
+	"	ret\n");
+
 /* A thread's stack: static, so that nothing needs freeing. */
 static char stacks[MAX_THREADS][STACK_SIZE] __attribute__((aligned(16)));
 
@@ -301,7 +324,8 @@ static void futex_wake_counts(void)
 		start(&ts[i], i, wait_at_gate, NULL);
 	until_asleep(ts, 3);
 	gate = 1;
-	T_EQ(futex(&gate, FUTEX_WAKE, 2, NULL), 2);
+	T_EQ(futex(&gate, FUTEX_WAKE, 0, NULL), 1); /* 0 wakes one, as 1 */
+	T_EQ(futex(&gate, FUTEX_WAKE, 1, NULL), 1);
 	T_EQ(futex(&gate, FUTEX_WAKE, 10, NULL), 1);
 	for (int i = 0; i < 3; i++)
 		join(&ts[i]);
@@ -324,6 +348,63 @@ static void futex_bad_address(void)
 	     -EINVAL);
 	T_EQ(futex((volatile int *)16, FUTEX_WAKE, 1, NULL), -EFAULT);
 	T_EQ(futex(&word, 77, 0, NULL), -ENOSYS);
+	/* FUTEX_CLOCK_REALTIME goes only with FUTEX_WAIT_BITSET */
+	T_EQ(futex(&word, FUTEX_WAIT | 256, 1, NULL), -ENOSYS);
+}
+
+#define FUTEX_WAIT_BITSET 9
+#define FUTEX_WAKE_BITSET 10
+#define FUTEX_CLOCK_REALTIME 256
+
+static long futex_bits(volatile int *uaddr, int op, int val,
+		       const struct timespec *ts, unsigned bits)
+{
+	return t_sys6(SYS_futex, (long)uaddr, op, val, (long)ts, 0, bits);
+}
+
+static volatile int bits_word;
+static volatile long bits_result = 1;
+
+static int wait_bit_1(void *arg)
+{
+	(void)arg;
+	__sync_fetch_and_add(&asleep, 1);
+	bits_result = futex_bits(&bits_word, FUTEX_WAIT_BITSET, 0, NULL, 1);
+	return 0;
+}
+
+/* FUTEX_WAIT_BITSET's absolute timeouts (CLOCK_MONOTONIC, and
+ * CLOCK_REALTIME with FUTEX_CLOCK_REALTIME), and FUTEX_WAKE_BITSET
+ * waking only the sleepers whose bits it names. */
+static void futex_bitset(void)
+{
+	struct timespec ts;
+	struct thread t;
+	long long t0 = t_now_ns();
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	ts.tv_nsec += 50000000;
+	if (ts.tv_nsec >= 1000000000) {
+		ts.tv_sec++;
+		ts.tv_nsec -= 1000000000;
+	}
+	T_EQ(futex_bits(&bits_word, FUTEX_WAIT_BITSET, 0, &ts, ~0u),
+	     -ETIMEDOUT);
+	T_TRUE(t_now_ns() - t0 >= 45 * 1000000LL);
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_sec -= 1; /* already past */
+	T_EQ(futex_bits(&bits_word, FUTEX_WAIT_BITSET | FUTEX_CLOCK_REALTIME, 0,
+			&ts, ~0u),
+	     -ETIMEDOUT);
+	T_EQ(futex_bits(&bits_word, FUTEX_WAIT_BITSET, 0, NULL, 0), -EINVAL);
+	T_EQ(futex_bits(&bits_word, FUTEX_WAKE_BITSET, 1, NULL, 0), -EINVAL);
+	asleep = 0;
+	start(&t, 0, wait_bit_1, NULL);
+	until_asleep(&t, 1);
+	T_EQ(futex_bits(&bits_word, FUTEX_WAKE_BITSET, 1, NULL, 2), 0);
+	T_EQ(futex_bits(&bits_word, FUTEX_WAKE_BITSET, 1, NULL, 3), 1);
+	join(&t);
+	T_EQ(bits_result, 0);
 }
 
 /* The thread's exit (1) ends only itself. */
@@ -954,8 +1035,9 @@ static void create_exit_cycles(void)
 	 * not given back would be 10 kB */
 	long heap = meminfo("KernelHeapUsed:"), free = meminfo("MemFree:");
 	if (heap > heap0 + 8 || free < free0 - 8)
-		T_FAIL("KernelHeapUsed %ld kB (was %ld), MemFree %ld kB (was %ld)",
-		       heap, heap0, free, free0);
+		T_FAIL(
+		    "KernelHeapUsed %ld kB (was %ld), MemFree %ld kB (was %ld)",
+		    heap, heap0, free, free0);
 }
 
 /* Several at once, each blocking: the others go on. */
@@ -1068,7 +1150,7 @@ static long any_addr(void)
 {
 	static int word;
 	static struct timespec ts = {0, 1000};
-	const long pool[] = {(long)&word, 0, 0xC0000000, 0xC0100000,
+	const long pool[] = {(long)&word,     0,  0xC0000000, 0xC0100000,
 			     (long)&word + 1, 16, 0xBFFFFFFC, (long)&ts,
 			     (long)stacks[7], -1};
 
@@ -1089,10 +1171,13 @@ static long any_timeout(void)
 static void random_arguments(void)
 {
 	static const unsigned extra[] = {
-	    CLONE_SETTLS, CLONE_PARENT_SETTID, CLONE_CHILD_SETTID,
-	    CLONE_CHILD_CLEARTID, 0x00001000, 0x00002000, 0x00004000,
-	    0x00008000, 0x00020000, 0x00400000, 0x00800000, 0x02000000,
-	    0x80000000, 0xff};
+	    CLONE_SETTLS,	CLONE_PARENT_SETTID,
+	    CLONE_CHILD_SETTID, CLONE_CHILD_CLEARTID,
+	    0x00001000,		0x00002000,
+	    0x00004000,		0x00008000,
+	    0x00020000,		0x00400000,
+	    0x00800000,		0x02000000,
+	    0x80000000,		0xff};
 	int st;
 	pid_t pid = t_fork();
 
@@ -1106,20 +1191,24 @@ static void random_arguments(void)
 				    any_timeout(), any_addr());
 				break;
 			case 1: {
-				unsigned fl = CLONE_VM | CLONE_FS | CLONE_FILES |
-					      CLONE_SIGHAND | CLONE_THREAD;
+				unsigned fl = CLONE_VM | CLONE_FS |
+					      CLONE_FILES | CLONE_SIGHAND |
+					      CLONE_THREAD;
 				for (int k = rnd() % 3; k > 0; k--)
 					fl |= extra[rnd() % T_COUNT(extra)];
 				t_clone(fl, stacks[rnd() % 6] + STACK_SIZE,
-					(volatile int *)any_addr(), (void *)any_addr(),
-					(volatile int *)any_addr(), exit_at_once, NULL);
+					(volatile int *)any_addr(),
+					(void *)any_addr(),
+					(volatile int *)any_addr(),
+					exit_at_once, NULL);
 				break;
 			}
 			case 2:
 				sys1(SYS_set_tid_address, any_addr());
 				break;
 			default:
-				sys3(SYS_tgkill, rnd() % 2 ? getpid() : (long)rnd() % 70000,
+				sys3(SYS_tgkill,
+				     rnd() % 2 ? getpid() : (long)rnd() % 70000,
 				     rnd() % 70000, rnd() % 2 ? SIGUSR1 : 0);
 			}
 		}
@@ -1150,6 +1239,7 @@ static const struct t_case cases[] = {
     T(futex_timeout),
     T(futex_wake_counts),
     T(futex_bad_address),
+    T(futex_bitset),
     T(exit_ends_one_thread),
     T(exit_group_ends_all),
     T(leader_exits_first),
