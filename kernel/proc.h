@@ -132,7 +132,7 @@ struct user_desc;
 /* clone() with CLONE_THREAD: a new thread of the current process. */
 int thread_clone(struct trap_frame *tf, const struct clone_args *a);
 /* Makes t the first thread of new process p (its tid is the pid). */
-int thread_add_first(struct process *p, struct task *t);
+void thread_add_first(struct process *p, struct task *t);
 /* What a new thread t gets from the calling one, in a new process too:
  * TLS (and CLONE_SETTLS's), FPU state, signal mask and alternate stack,
  * the CLONE_CHILD_* pointers.  0 or -errno. */

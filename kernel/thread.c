@@ -119,11 +119,10 @@ static bool unlink_thread(struct process *p, struct task *t)
 	return last;
 }
 
-int thread_add_first(struct process *p, struct task *t)
+void thread_add_first(struct process *p, struct task *t)
 {
 	t->tid = p->pid;
 	link_thread(p, t);
-	return 0;
 }
 
 /* What a new thread of the caller's inherits, whichever process it is
