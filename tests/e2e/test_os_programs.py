@@ -28,6 +28,7 @@ PROGRAMS += ["libc_malloc", "libc_getopt", "libc_stdlib", "libc_string", "libc_m
 PROGRAMS += ["libc_stdio", "libc_stdio_buf"]  # the libc's streams
 PROGRAMS += ["sockets", "sockets_api", "sockets_udp"]  # sockets on lwIP
 PROGRAMS += ["libc_net", "libc_net_sock", "libc_net_dns"]  # the libc's network part
+PROGRAMS += ["clone"]  # threads in the kernel: clone, futex, thread groups
 PROGRAMS += ["pthread", "pthread_mutex", "pthread_cond", "pthread_stdio", "pthread_stress"]  # the libc's threads
 # fuzz takes 5-12 s alone under TCG; fuzz.c gives its case 240 s
 TIMEOUTS = {"fuzz": 600}
