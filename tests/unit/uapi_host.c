@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/futex.h>
 #include <linux/net.h>
 #include <linux/reboot.h>
 #include <netinet/in.h>
