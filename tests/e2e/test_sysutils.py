@@ -124,6 +124,7 @@ def test_kill_errors():
 
 # --- ps
 
+PROCPS_LINE_MAX = 128 * 1024
 PS_LINE = re.compile(r"^ *(\d+) +(\d+) (\S+) +(\S+) (.*)$")
 
 
@@ -172,11 +173,33 @@ def test_ps_matches_procps():
         # kernel threads ("[kworker/u8:0-events]") rename themselves as
         # their work changes
         kernel_threads = args.startswith("[") and their_args.startswith("[")
+        # procps cuts a whole line at 128 KiB, the arguments alone at
+        # 128 KiB - 1 (test_ps_shows_odd_command_lines_as_procps)
+        args, their_args = args[:PROCPS_LINE_MAX // 2], their_args[:PROCPS_LINE_MAX // 2]
         assert ppid == their_ppid and (args == their_args or kernel_threads), \
             f"pid {pid}: ours {ours_rows[pid]}, procps {theirs[pid]}"
         assert close(seconds(cpu), seconds(their_cpu), 2), (pid, cpu, their_cpu)
         same_stat += stat[1:] == their_stat[1:]  # the letter may change
     assert same_stat >= 0.9 * len(common), f"STAT differs for {len(common) - same_stat}"
+
+
+def test_ps_shows_odd_command_lines_as_procps():
+    """Control characters, bytes above ASCII and arguments longer than a
+    page, as a shell script given with sh -c has them."""
+    odd = bytes(range(1, 256))
+    long_args = ["x" * 70000, "y" * 70000]  # 140 KB: past procps' 128 KiB
+    sleeper = subprocess.Popen(["sh", "-c", "sleep 30; :", odd] + long_args)
+    try:
+        time.sleep(0.2)
+        _, want, _ = host(["ps", "-o", "args", "-p", str(sleeper.pid)])
+        _, out, _ = mine("ps")
+        want_args = want.splitlines()[1]
+        assert len(want_args) == PROCPS_LINE_MAX - 1
+        row = ps_table(out)[sleeper.pid]
+        assert row[3] == want_args, (row[3][:80], want_args[:80])
+    finally:
+        sleeper.kill()
+        sleeper.wait()
 
 
 def test_ps_options():

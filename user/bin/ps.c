@@ -31,7 +31,9 @@
 #include <sys/auxv.h>
 #include <unistd.h>
 
-#define CMDLINE_MAX 4096
+/* procps-ng reads at most 128 KiB of a command line: so do we, so that
+ * long ones (shell scripts given with -c) show alike. */
+#define CMDLINE_MAX (128 * 1024)
 
 struct proc_info {
 	int pid, ppid, pgrp, session, tpgid;
@@ -154,7 +156,8 @@ static void format_time(const struct proc_info *p, char *out, size_t size)
 }
 
 /* The arguments joined by spaces (newlines in them become spaces too),
- * other unprintable bytes '?'; or "[comm]" when there are none. */
+ * as procps-ng shows them in the C locale: other control characters '.',
+ * bytes above ASCII '?'; or "[comm]" when there are none. */
 static void format_command(const struct proc_info *p, char *out, size_t size)
 {
 	char path[64];
@@ -173,6 +176,8 @@ static void format_command(const struct proc_info *p, char *out, size_t size)
 	for (long i = 0; i < len; i++)
 		if (out[i] == '\0' || out[i] == '\n') /* as procps */
 			out[i] = ' ';
+		else if (iscntrl((unsigned char)out[i]))
+			out[i] = '.';
 		else if (!isprint((unsigned char)out[i]))
 			out[i] = '?';
 }
