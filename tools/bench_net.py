@@ -45,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 import qemu  # noqa: E402
-from bench_exec import GUEST_KARGS, REF, build_qexit, guest_cache  # noqa: E402
+from bench_payload import GUEST_KARGS, REF, build_qexit, guest_cache  # noqa: E402
 
 BIN = ROOT / "build" / "user" / "bin"
 WWW = ROOT / "rootfs" / "www"
