@@ -72,6 +72,7 @@ struct mm *mm_create(void)
 		return NULL;
 	}
 	mm->pd = P2V(pd);
+	mm->users = 1;
 	memset(mm->pd, 0, PAGE_SIZE);
 	memcpy(mm->pd + KERNEL_PDE_FIRST, kernel_page_directory + KERNEL_PDE_FIRST,
 	       (1024 - KERNEL_PDE_FIRST) * sizeof(pde_t));
@@ -121,6 +122,18 @@ void mm_destroy(struct mm *mm)
 	paging_free_tables(mm->pd);
 	pmm_free(V2P(mm->pd));
 	kfree(mm);
+}
+
+struct mm *mm_get(struct mm *mm)
+{
+	mm->users++;
+	return mm;
+}
+
+void mm_put(struct mm *mm)
+{
+	if (mm && --mm->users == 0)
+		mm_destroy(mm);
 }
 
 /* Makes a region boundary at addr, splitting the region around it. */

@@ -7,7 +7,9 @@
  * zeroed page (demand zero) or, on a write to a page shared after fork,
  * copies it (copy-on-write).  A fault outside every region, or against a
  * region's protection, is the process's fault (SIGSEGV).  Frames mapped
- * into user space are reference counted so fork can share them.
+ * into user space are reference counted so fork can share them.  An
+ * mm itself is shared by the processes clone(CLONE_VM) makes (vfork,
+ * posix_spawn) and counts them: the last to exit or execve frees it.
  */
 #ifndef KERNEL_VM_H
 #define KERNEL_VM_H
@@ -36,14 +38,23 @@ struct mm {
 	struct vma *vmas;
 	uint32_t brk_start, brk; /* the heap region is [brk_start, brk) */
 	uint32_t pages; /* user pages mapped, for accounting */
+	/* processes using it: 1, more after clone(CLONE_VM) without
+	 * CLONE_THREAD (vfork, posix_spawn); the last mm_put destroys it */
+	int users;
 };
 
 /* Sets up frame reference counts (after pmm_init). */
 void vm_init(void);
 /* An empty address space; NULL without memory. */
 struct mm *mm_create(void);
-/* Frees every user page (or drops its share), the tables and mm. */
+/* Frees every user page (or drops its share), the tables and mm: for
+ * an mm nobody else uses (a new one that failed to load); else mm_put. */
 void mm_destroy(struct mm *mm);
+/* One more process uses mm (a CLONE_VM child); returns mm. */
+struct mm *mm_get(struct mm *mm);
+/* A process stops using mm (exit, execve): the last one destroys it.
+ * NULL: nothing. */
+void mm_put(struct mm *mm);
 /* A copy-on-write duplicate of mm for fork; NULL without memory. */
 struct mm *mm_fork(struct mm *mm);
 /* Loads mm's page directory into CR3 (NULL: the kernel's). */
