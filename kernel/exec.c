@@ -1,6 +1,14 @@
 /* kernel/exec.c - execve: loading a static ELF32 program and building the
  * initial stack Linux builds, so glibc and musl binaries start here.
  *
+ * Two kinds of program load: ET_EXEC at the addresses it was linked at
+ * (0x08048000 by default), and ET_DYN without PT_INTERP (gcc -static-pie)
+ * moved by a load bias so its first page is at PIE_BASE.  The bias goes
+ * into every segment, the entry point, AT_PHDR and the start of brk; the
+ * program's own start-up code (glibc's _dl_relocate_static_pie) applies
+ * its relocations, so AT_BASE stays 0.  A program with PT_INTERP needs a
+ * dynamic linker, which this kernel does not start: -ENOEXEC.
+ *
  * The new program goes into a fresh address space; the old one is freed
  * only once everything has loaded, so a failing execve returns its error
  * to a caller that still exists.  Segments are mapped writable while
@@ -20,6 +28,7 @@
 #include "kernel/kernel.h"
 #include "kernel/kmalloc.h"
 #include "kernel/mutex.h"
+#include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/segments.h"
 #include "kernel/string.h"
@@ -32,9 +41,16 @@
 
 #define EI_NIDENT 16
 #define ET_EXEC 2
+#define ET_DYN 3
 #define EM_386 3
 #define PT_LOAD 1
+#define PT_INTERP 3
 #define PT_PHDR 6
+/* Where an ET_DYN program's first page goes: Linux i386's choice for a
+ * PIE without address-space randomization (what gdb shows).  Fixed: this
+ * kernel has no ASLR.  Between MMAP_BASE and the stack, so brk grows up
+ * from the program's end into free space. */
+#define PIE_BASE 0x56555000u
 #define PF_X 1
 #define PF_W 2
 #define PF_R 4
@@ -74,13 +90,61 @@ static int read_headers(struct file *f, struct image *im)
 		return (int)n;
 	if (n != sizeof(*eh) || memcmp(eh->ident, "\177ELF", 4) ||
 	    eh->ident[4] != 1 /* 32-bit */ || eh->ident[5] != 1 /* LSB */ ||
-	    eh->type != ET_EXEC || eh->machine != EM_386 ||
+	    (eh->type != ET_EXEC && eh->type != ET_DYN) || eh->machine != EM_386 ||
 	    eh->phentsize != sizeof(struct elf_phdr) || !eh->phnum ||
 	    eh->phnum > MAX_PHDRS)
 		return -ENOEXEC;
 	n = vfs_pread(f, im->ph, eh->phnum * sizeof(struct elf_phdr), eh->phoff);
 	if (n != (long)(eh->phnum * sizeof(struct elf_phdr)))
 		return n < 0 ? (int)n : -ENOEXEC;
+	return 0;
+}
+
+/* A dynamically linked program (one naming an interpreter): said once in
+ * the log, since the only sign a user gets otherwise is "Exec format
+ * error". */
+static int refuse_interp(const struct image *im, const char *path)
+{
+	static bool said;
+
+	for (int i = 0; i < im->eh.phnum; i++) {
+		if (im->ph[i].type != PT_INTERP)
+			continue;
+		if (!said)
+			printk("execve: %s: dynamic programs are not supported "
+			       "(-ENOEXEC); link with -static or -static-pie\n", path);
+		said = true;
+		return -ENOEXEC;
+	}
+	return 0;
+}
+
+/* Moves an ET_DYN image to PIE_BASE: its lowest PT_LOAD page goes there
+ * and every address in the headers follows.  The image must fit below
+ * the stack (Linux: the mapping fails, -ENOMEM). */
+static int relocate(struct image *im)
+{
+	uint32_t low = UINT32_MAX, high = 0, bias;
+
+	if (im->eh.type != ET_DYN)
+		return 0;
+	for (int i = 0; i < im->eh.phnum; i++) {
+		const struct elf_phdr *ph = &im->ph[i];
+		if (ph->type != PT_LOAD || !ph->memsz)
+			continue;
+		if (ph->vaddr + ph->memsz < ph->vaddr)
+			return -ENOEXEC;
+		low = MIN(low, ALIGN_DOWN(ph->vaddr, PAGE_SIZE));
+		high = MAX(high, ph->vaddr + ph->memsz);
+	}
+	if (!high)
+		return -ENOEXEC;
+	if (high - low > USER_TOP - USER_STACK_SIZE - PIE_BASE)
+		return -ENOMEM;
+	bias = PIE_BASE - low;
+	for (int i = 0; i < im->eh.phnum; i++)
+		im->ph[i].vaddr += bias;
+	im->eh.entry += bias;
 	return 0;
 }
 
@@ -322,6 +386,8 @@ int do_execve(const char *path, char *const argv[], char *const envp[],
 	mutex_lock(&fs_lock);
 	err = im ? open_program(path, &f) : -ENOMEM;
 	err = err ?: read_headers(f, im);
+	err = err ?: refuse_interp(im, path);
+	err = err ?: relocate(im);
 	if (err)
 		goto out;
 	if (p->nr_threads > 1) { /* not holding the lock they may wait for */
