@@ -5,7 +5,9 @@
  * the chunk before it (0 for the first) and an in-use flag, so both
  * neighbours of a chunk are found in O(1).  The fence is a zero-size
  * in-use header that stops coalescing at the arena's end.  A free chunk
- * also holds its free-list links where the payload would be.
+ * also holds its free-list links where the payload would be: one
+ * circular list per size class (a bin, see bin_of), and a bitmap of the
+ * bins that are not empty (the idea of TLSF, Masmano et al. 2004).
  */
 #include "kernel/heap.h"
 
@@ -53,28 +55,83 @@ static struct heap_chunk *prev_chunk(struct heap_chunk *c)
 			    : NULL;
 }
 
+/* The bin of a free chunk of size bytes (a multiple of HEAP_ALIGN, at
+ * least MIN_CHUNK): below SMALL_LIMIT one bin per size; above, four per
+ * power of two, [2^k, 2^k * 5/4), [2^k * 5/4, 2^k * 6/4), ...  */
+#define SMALL_LIMIT 1024u
+#define SMALL_BINS (SMALL_LIMIT / HEAP_ALIGN)
+
+static unsigned bin_of(size_t size)
+{
+	unsigned k;
+
+	if (size < SMALL_LIMIT)
+		return size / HEAP_ALIGN;
+	k = 31 - (unsigned)__builtin_clz((uint32_t)size); /* 10 or more */
+	return SMALL_BINS + (k - 10) * 4 + ((size >> (k - 2)) & 3);
+}
+
+/* The smallest size bin b holds. */
+static size_t bin_floor(unsigned b)
+{
+	unsigned k;
+
+	if (b < SMALL_BINS)
+		return b * HEAP_ALIGN;
+	k = 10 + (b - SMALL_BINS) / 4;
+	return ((size_t)1 << k) + ((size_t)((b - SMALL_BINS) % 4) << (k - 2));
+}
+
+static void mark_bin(struct heap *h, unsigned b, bool nonempty)
+{
+	if (nonempty)
+		h->bin_map[b / 32] |= 1u << (b % 32);
+	else
+		h->bin_map[b / 32] &= ~(1u << (b % 32));
+}
+
+/* The first non-empty bin from b on, or HEAP_BINS. */
+static unsigned next_bin(const struct heap *h, unsigned b)
+{
+	for (unsigned w = b / 32; w < HEAP_BINS / 32; w++) {
+		uint32_t bits = h->bin_map[w];
+
+		if (w == b / 32)
+			bits &= ~0u << (b % 32);
+		if (bits)
+			return w * 32 + (unsigned)__builtin_ctz(bits);
+	}
+	return HEAP_BINS;
+}
+
 static void list_remove(struct heap *h, struct heap_chunk *c)
 {
+	unsigned b = bin_of(c->size);
+
 	if (c->next == c) {
-		h->free_list = NULL;
+		h->bins[b] = NULL;
+		mark_bin(h, b, false);
 	} else {
 		c->prev->next = c->next;
 		c->next->prev = c->prev;
-		if (h->free_list == c)
-			h->free_list = c->next;
+		if (h->bins[b] == c)
+			h->bins[b] = c->next;
 	}
 	h->free_bytes -= c->size;
 }
 
 static void list_insert(struct heap *h, struct heap_chunk *c)
 {
+	unsigned b = bin_of(c->size);
+	struct heap_chunk *head = h->bins[b];
+
 	c->magic = FREE_MAGIC;
 	c->in_use = 0;
-	if (!h->free_list) {
+	if (!head) {
 		c->next = c->prev = c;
-		h->free_list = c;
+		h->bins[b] = c;
+		mark_bin(h, b, true);
 	} else {
-		struct heap_chunk *head = h->free_list;
 		c->next = head;
 		c->prev = head->prev;
 		head->prev->next = c;
@@ -83,10 +140,36 @@ static void list_insert(struct heap *h, struct heap_chunk *c)
 	h->free_bytes += c->size;
 }
 
+/* A free chunk of at least need bytes, or NULL.  Any chunk of a bin
+ * whose floor is need or more fits: the head of the first non-empty one
+ * is taken (split later), found in the bitmap.  Only when there is none
+ * are the chunks of need's own bin, some of them smaller, searched.  So
+ * an allocation costs the same however fragmented the heap is. */
+static struct heap_chunk *find_free(struct heap *h, size_t need)
+{
+	unsigned own = bin_of(need);
+	unsigned b = next_bin(h, bin_floor(own) == need ? own : own + 1);
+	struct heap_chunk *c = h->bins[own];
+
+	if (b < HEAP_BINS)
+		return h->bins[b];
+	if (c) {
+		do {
+			if (c->size >= need)
+				return c;
+			c = c->next;
+		} while (c != h->bins[own]);
+	}
+	return NULL;
+}
+
 void heap_init(struct heap *h)
 {
 	h->arenas = NULL;
-	h->free_list = NULL;
+	for (unsigned b = 0; b < HEAP_BINS; b++)
+		h->bins[b] = NULL;
+	for (unsigned w = 0; w < HEAP_BINS / 32; w++)
+		h->bin_map[w] = 0;
 	h->arena_count = h->arena_bytes = 0;
 	h->used_bytes = h->used_chunks = h->free_bytes = 0;
 }
@@ -147,37 +230,27 @@ void *heap_alloc(struct heap *h, size_t size)
 	need = ALIGN(size + HDR);
 	if (need < MIN_CHUNK)
 		need = MIN_CHUNK;
-	for (int attempt = 0; attempt < 2; attempt++) {
-		c = h->free_list;
-		if (c) {
-			do {
-				if (c->size >= need) {
-					list_remove(h, c);
-					split(h, c, need);
-					c->magic = CHUNK_MAGIC;
-					c->in_use = 1;
-					h->used_bytes += c->size;
-					h->used_chunks++;
-					return (char *)c + HDR;
-				}
-				c = c->next;
-			} while (c != h->free_list);
-		}
+	c = find_free(h, need);
+	if (!c) {
 		if (!grow(h, need))
 			return NULL;
+		c = find_free(h, need);
 	}
-	return NULL;
+	list_remove(h, c);
+	split(h, c, need);
+	c->magic = CHUNK_MAGIC;
+	c->in_use = 1;
+	h->used_bytes += c->size;
+	h->used_chunks++;
+	return (char *)c + HDR;
 }
 
-/* Merges c with its next chunk (which is free and on the list). */
-static void absorb_next(struct heap *h, struct heap_chunk *c)
+/* Makes b, the chunk right after a, part of a (neither on a list). */
+static void merge(struct heap_chunk *a, struct heap_chunk *b)
 {
-	struct heap_chunk *n = next_chunk(c);
-
-	list_remove(h, n);
-	n->magic = 0;
-	c->size += n->size;
-	next_chunk(c)->prev_size = c->size;
+	b->magic = 0;
+	a->size += b->size;
+	next_chunk(a)->prev_size = a->size;
 }
 
 static void release_arena_if_empty(struct heap *h, struct heap_chunk *c)
@@ -212,15 +285,19 @@ void heap_free(struct heap *h, void *p)
 	}
 	h->used_bytes -= c->size;
 	h->used_chunks--;
-	list_insert(h, c);
+	/* coalesce first: a chunk's size decides its list */
 	n = next_chunk(c);
-	if (n->magic == FREE_MAGIC)
-		absorb_next(h, c);
+	if (n->magic == FREE_MAGIC) {
+		list_remove(h, n);
+		merge(c, n);
+	}
 	prev = prev_chunk(c);
 	if (prev && prev->magic == FREE_MAGIC) {
-		absorb_next(h, prev);
+		list_remove(h, prev);
+		merge(prev, c);
 		c = prev;
 	}
+	list_insert(h, c);
 	release_arena_if_empty(h, c);
 }
 

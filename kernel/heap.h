@@ -1,8 +1,10 @@
 /* kernel/heap.h - a general-purpose allocator over page-sized arenas.
  *
  * The heap asks its page provider for contiguous runs of pages (arenas),
- * carves them into chunks with boundary tags, keeps free chunks on one
- * free list (first fit), coalesces a freed chunk with free
+ * carves them into chunks with boundary tags, keeps free chunks on free
+ * lists by size class (first fit in the class, else any chunk of a larger
+ * class: a search costs the same however many chunks are free),
+ * coalesces a freed chunk with free
  * neighbours at once, and gives an arena that became wholly free back to
  * the provider (all but one).  Running out returns NULL.  Pure code: the
  * kernel backs it with the frame allocator (kmalloc.c), the host unit
@@ -15,6 +17,7 @@
 #include <stdint.h>
 
 #define HEAP_ALIGN 16
+#define HEAP_BINS 160 /* size classes of free chunks (heap.c: bin_of) */
 
 struct heap_chunk;
 struct heap_arena;
@@ -29,7 +32,8 @@ struct heap {
 	size_t page_size;
 
 	struct heap_arena *arenas;
-	struct heap_chunk *free_list; /* circular, with a sentinel below */
+	struct heap_chunk *bins[HEAP_BINS]; /* each circular, or NULL */
+	uint32_t bin_map[HEAP_BINS / 32]; /* bit b: bins[b] is not empty */
 	size_t arena_count, arena_bytes, used_bytes, used_chunks;
 	size_t free_bytes;
 };

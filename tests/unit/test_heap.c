@@ -81,11 +81,35 @@ TEST(coalescing_restores_one_free_chunk)
 		heap_free(&h, p[i]);
 	EXPECT_EQ(heap_check(&h), 0);
 	/* Everything merged: a block as big as all ten fits where the first was. */
-	EXPECT(h.free_list != NULL);
+	EXPECT(h.free_bytes > 0);
 	EXPECT(h.free_bytes > free_before);
 	void *big = heap_alloc(&h, 10 * 500);
 	EXPECT(big == p[0]);
 	heap_free(&h, big);
+}
+
+/* Free chunks are kept by size class: a class holding only chunks too
+ * small for a request is passed over for a larger class, and a request
+ * its chunks fit gets one of them. */
+TEST(size_classes_pass_over_chunks_too_small)
+{
+	struct heap h = fresh_heap(SIZE_MAX);
+	void *a = heap_alloc(&h, 100), *x = heap_alloc(&h, 100);
+	void *b = heap_alloc(&h, 120), *y = heap_alloc(&h, 100);
+
+	heap_free(&h, a); /* 128 bytes with its header */
+	heap_free(&h, b); /* 144: both in the class [128, 256) */
+	void *big = heap_alloc(&h, 130); /* needs 160: neither fits */
+	EXPECT(big && big != a && big != b);
+	void *fits = heap_alloc(&h, 110); /* needs 128: a fits */
+	EXPECT(fits == a || fits == b);
+	EXPECT_EQ(heap_check(&h), 0);
+	heap_free(&h, fits);
+	heap_free(&h, big);
+	heap_free(&h, x);
+	heap_free(&h, y);
+	EXPECT_EQ(h.used_chunks, 0);
+	EXPECT_EQ(corruptions, 0);
 }
 
 TEST(exhaustion_returns_null_and_recovers)
@@ -172,5 +196,6 @@ TEST(random_workload_keeps_data_intact)
 }
 
 UNIT_MAIN(CASE(alignment_and_sizes), CASE(coalescing_restores_one_free_chunk),
+	  CASE(size_classes_pass_over_chunks_too_small),
 	  CASE(exhaustion_returns_null_and_recovers), CASE(bad_frees_are_reported),
 	  CASE(random_workload_keeps_data_intact))
