@@ -1,5 +1,5 @@
 /* kernel/pipe.c - pipes: a kernel buffer between a read end and a write
- * end, each an open file description.
+ * end, each an open file description; and FIFOs, named pipes.
  *
  * Readers sleep while the pipe is empty and writers remain; a read of an
  * empty pipe with no writers is end of file.  Writers sleep while there is
@@ -7,6 +7,18 @@
  * (POSIX's atomicity).  A write with no reader left fails with -EPIPE and
  * raises SIGPIPE.  O_NONBLOCK turns each sleep into -EAGAIN; a signal
  * ends a sleep with -EINTR.
+ *
+ * A FIFO is an inode (S_IFIFO, on ext2) whose openers all meet in one
+ * pipe, inode->pipe: the first open makes it, the last close frees it, so
+ * no data is ever stored in the filesystem.  Opening follows Linux's
+ * fifo_open: O_RDONLY waits until a writer has opened, O_WRONLY until a
+ * reader has (both interruptible), O_RDONLY|O_NONBLOCK succeeds at once,
+ * O_WRONLY|O_NONBLOCK without a reader is -ENXIO, and O_RDWR succeeds at
+ * once as both a reader and a writer.  The waits are on counters of the
+ * opens so far (r_counter, w_counter), not on the number of open ends: a
+ * writer that opens and closes at once still wakes the waiting reader,
+ * which then reads end of file.  The wait is done by open() after it has
+ * released fs_lock (fifo_wait_partner), as the partner's open needs it.
  */
 #include "kernel/pipe.h"
 
@@ -28,12 +40,38 @@
 struct pipe {
 	uint8_t *buf;
 	uint32_t head, tail; /* free running: count = head - tail */
-	int readers, writers;
+	int readers, writers; /* open descriptions reading, writing */
+	uint32_t r_counter, w_counter; /* opens for reading, writing, ever */
 	struct wait_queue readable, writable;
+	struct wait_queue partner; /* FIFO openers waiting for the other end */
+	struct inode *inode; /* a FIFO's inode (whose ->pipe this is), or NULL */
 };
 
 static uint32_t used(const struct pipe *p) { return p->head - p->tail; }
 static uint32_t room(const struct pipe *p) { return PIPE_SIZE - used(p); }
+
+/* O_RDWR (a FIFO's) is both. */
+static bool reads(const struct file *f) { return (f->flags & O_ACCMODE) != O_WRONLY; }
+static bool writes(const struct file *f) { return (f->flags & O_ACCMODE) != O_RDONLY; }
+
+static struct pipe *pipe_alloc(void)
+{
+	struct pipe *p = kzalloc(sizeof(*p));
+
+	if (p && !(p->buf = kmalloc(PIPE_SIZE))) {
+		kfree(p);
+		p = NULL;
+	}
+	return p;
+}
+
+static void pipe_free(struct pipe *p)
+{
+	if (p->inode)
+		p->inode->pipe = NULL;
+	kfree(p->buf);
+	kfree(p);
+}
 
 /* Copies n bytes between the ring at index idx and the caller's buffer,
  * in at most two pieces (the ring wraps). */
@@ -103,15 +141,23 @@ static long pipe_write(struct file *f, const void *buf, size_t n, uint64_t *pos)
 	return (long)done;
 }
 
+/* A FIFO reader that has not seen a writer yet (it opened O_NONBLOCK
+ * with none) gets no POLLHUP, as on Linux: f->version holds the writers'
+ * counter it saw. */
 static unsigned pipe_poll(struct file *f)
 {
 	struct pipe *p = f->private;
-	bool reader = (f->flags & O_ACCMODE) == O_RDONLY;
+	unsigned mask = 0;
 
-	if (reader)
-		return (used(p) ? POLLIN | POLLRDNORM : 0) | (!p->writers ? POLLHUP : 0);
-	return (room(p) >= PIPE_BUF ? POLLOUT | POLLWRNORM : 0) |
-	       (!p->readers ? POLLERR : 0);
+	if (reads(f)) {
+		mask |= used(p) ? POLLIN | POLLRDNORM : 0;
+		mask |= !p->writers && f->version != p->w_counter ? POLLHUP : 0;
+	}
+	if (writes(f)) {
+		mask |= room(p) >= PIPE_BUF ? POLLOUT | POLLWRNORM : 0;
+		mask |= !p->readers ? POLLERR : 0;
+	}
+	return mask;
 }
 
 static int pipe_ioctl(struct file *f, unsigned cmd, unsigned long arg)
@@ -128,17 +174,15 @@ static void pipe_release(struct file *f)
 {
 	struct pipe *p = f->private;
 
-	if ((f->flags & O_ACCMODE) == O_RDONLY)
+	if (reads(f))
 		p->readers--;
-	else
+	if (writes(f))
 		p->writers--;
 	wake_up(&p->readable);
 	wake_up(&p->writable);
 	poll_notify();
-	if (!p->readers && !p->writers) {
-		kfree(p->buf);
-		kfree(p);
-	}
+	if (!p->readers && !p->writers)
+		pipe_free(p);
 }
 
 static int64_t pipe_lseek(struct file *f, int64_t off, int whence)
@@ -158,24 +202,80 @@ static const struct file_operations pipe_fops = {
 
 int pipe_create(struct file **rd, struct file **wr, int flags)
 {
-	struct pipe *p = kzalloc(sizeof(*p));
+	struct pipe *p = pipe_alloc();
 
-	if (p)
-		p->buf = kmalloc(PIPE_SIZE);
-	if (!p || !p->buf) {
-		kfree(p);
+	if (!p)
 		return -ENFILE;
-	}
 	*rd = file_alloc(NULL, &pipe_fops, O_RDONLY | (flags & O_NONBLOCK));
 	*wr = file_alloc(NULL, &pipe_fops, O_WRONLY | (flags & O_NONBLOCK));
 	if (!*rd || !*wr) {
 		kfree(*rd);
 		kfree(*wr);
-		kfree(p->buf);
-		kfree(p);
+		pipe_free(p);
 		return -ENFILE;
 	}
 	(*rd)->private = (*wr)->private = p;
 	p->readers = p->writers = 1;
+	p->r_counter = p->w_counter = 1;
 	return 0;
 }
+
+/* --- FIFOs */
+
+/* Attaches f to its inode's pipe (made if none) as a reader, a writer or
+ * both, and wakes openers waiting for this end.  f->version keeps the
+ * other end's counter if that end has no one yet (fifo_wait_partner
+ * waits for it to move), else a value it will never equal. */
+static int fifo_open(struct inode *inode, struct file *f)
+{
+	struct pipe *p = inode->pipe;
+	int acc = f->flags & O_ACCMODE;
+
+	if (acc == O_WRONLY && (f->flags & O_NONBLOCK) && (!p || !p->readers))
+		return -ENXIO; /* no reader to take what is written */
+	if (!p) {
+		p = pipe_alloc();
+		if (!p)
+			return -ENOMEM;
+		p->inode = inode; /* held by f->inode while anyone has it open */
+		inode->pipe = p;
+	}
+	f->private = p;
+	if (reads(f)) {
+		p->readers++;
+		p->r_counter++;
+	}
+	if (writes(f)) {
+		p->writers++;
+		p->w_counter++;
+	}
+	if (acc == O_WRONLY)
+		f->version = p->readers ? p->r_counter - 1 : p->r_counter;
+	else
+		f->version = p->writers ? p->w_counter - 1 : p->w_counter;
+	wake_up(&p->partner);
+	return 0;
+}
+
+int fifo_wait_partner(struct file *f)
+{
+	struct pipe *p = f->private;
+	int acc = f->flags & O_ACCMODE;
+
+	if (f->f_op != &fifo_fops || acc == O_RDWR || (f->flags & O_NONBLOCK))
+		return 0;
+	if (acc == O_RDONLY)
+		return wait_event_interruptible(&p->partner,
+						p->w_counter != f->version);
+	return wait_event_interruptible(&p->partner, p->r_counter != f->version);
+}
+
+const struct file_operations fifo_fops = {
+	.open = fifo_open,
+	.read = pipe_read,
+	.write = pipe_write,
+	.poll = pipe_poll,
+	.ioctl = pipe_ioctl,
+	.release = pipe_release,
+	.lseek = pipe_lseek,
+};

@@ -77,9 +77,12 @@ static int get_path(const char *upath, char **out)
 		r_;                                                         \
 	})
 
+/* Reads and writes of f may reach the disk (and need fs_lock).  Not a
+ * FIFO's: they sleep on the pipe, and the other end needs the lock to
+ * open it. */
 static bool on_disk(struct file *f)
 {
-	return f->inode && f->inode->sb->bdev;
+	return f->inode && f->inode->sb->bdev && !S_ISFIFO(f->inode->mode);
 }
 
 /* --- opening and closing */
@@ -92,6 +95,8 @@ static long open_path(const char *path, int flags, uint32_t mode)
 	mutex_lock(&fs_lock);
 	err = vfs_open(path, flags, mode & ~current_proc()->umask, &f);
 	mutex_unlock(&fs_lock);
+	if (!err && (err = fifo_wait_partner(f))) /* unlocked: see pipe.h */
+		file_put(f);
 	if (err)
 		return err;
 	fd = fd_install(fds(), f, 0, flags & O_CLOEXEC);
@@ -537,6 +542,20 @@ long sys_mkdir(const char *p, uint32_t mode)
 {
 	uint32_t m = mode & ~current_proc()->umask;
 	return WITH_PATH(p, vfs_mkdir(path, m));
+}
+
+/* mknod(path, mode, dev): dev is Linux's 32-bit dev_t encoding. */
+long sys_mknod(const char *p, uint32_t mode, uint32_t dev)
+{
+	uint32_t m = (mode & 0xffff) & ~current_proc()->umask; /* a umode_t */
+	long r = vfs_mknod_type_ok(m);
+
+	return r ? r : WITH_PATH(p, vfs_mknod(path, m, dev));
+}
+
+long sys_mknodat(int dirfd, const char *p, uint32_t mode, uint32_t dev)
+{
+	return AT_CALL(dirfd, p, sys_mknod(p, mode, dev));
 }
 
 long sys_rmdir(const char *p) { return WITH_PATH(p, vfs_rmdir(path)); }

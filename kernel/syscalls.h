@@ -12,7 +12,7 @@
 #define SYSCALLS(X)                                                      \
 	X(1, exit) X(2, fork) X(3, read) X(4, write) X(5, open)          \
 	X(6, close) X(7, waitpid) X(8, creat) X(9, link) X(10, unlink)   \
-	X(11, execve) X(12, chdir) X(13, time) X(15, chmod) X(19, lseek)              \
+	X(11, execve) X(12, chdir) X(13, time) X(14, mknod) X(15, chmod) X(19, lseek)              \
 	X(20, getpid) X(24, getuid) X(29, pause) X(33, access) X(36, sync) X(37, kill)              \
 	X(38, rename) X(39, mkdir) X(40, rmdir) X(41, dup) X(42, pipe)    \
 	X(45, brk) X(47, getgid) X(49, geteuid) X(50, getegid) X(54, ioctl) X(55, fcntl) X(57, setpgid) X(60, umask)              \
@@ -31,7 +31,7 @@
 	X(243, set_thread_area) X(252, exit_group)                       \
 	X(258, set_tid_address) X(265, clock_gettime)                    \
 	X(266, clock_getres) X(268, statfs64) X(269, fstatfs64) X(270, tgkill) X(295, openat)               \
-	X(296, mkdirat) X(300, fstatat64) X(301, unlinkat) X(306, fchmodat) X(307, faccessat) X(308, pselect6) X(309, ppoll) X(320, utimensat) \
+	X(296, mkdirat) X(297, mknodat) X(300, fstatat64) X(301, unlinkat) X(306, fchmodat) X(307, faccessat) X(308, pselect6) X(309, ppoll) X(320, utimensat) \
 	X(330, dup3) X(331, pipe2) X(337, recvmmsg) X(340, prlimit64) X(345, sendmmsg) \
 	X(355, getrandom) X(359, socket) X(360, socketpair) X(361, bind)   \
 	X(362, connect) X(363, listen) X(364, accept4) X(365, getsockopt) \

@@ -9,6 +9,8 @@
 #include "kernel/bcache.h"
 #include "kernel/err.h"
 #include "kernel/kmalloc.h"
+#include "kernel/pipe.h"
+#include "kernel/printk.h"
 #include "kernel/string.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/vfs.h"
@@ -53,6 +55,33 @@ static int must_not_exist(struct inode *dir, const char *name, size_t len)
 static int writable(struct inode *inode)
 {
 	return inode->sb->read_only ? -EROFS : 0;
+}
+
+/* FIFOs, sockets and devices: writing one does not write its filesystem. */
+static bool is_special(uint32_t mode)
+{
+	return S_ISCHR(mode) || S_ISBLK(mode) || S_ISFIFO(mode) || S_ISSOCK(mode);
+}
+
+/* pipe.c's; weak because the host tests of the VFS (tests/unit/fs) link
+ * no pipes: there a FIFO has no operations and cannot be opened. */
+extern const struct file_operations fifo_fops __attribute__((weak));
+
+/* What an open of inode runs: a FIFO is a pipe on any filesystem (as
+ * Linux's init_special_inode); else the inode's own, if any. */
+static const struct file_operations *open_fops(struct inode *inode)
+{
+	static bool warned;
+
+	if (S_ISFIFO(inode->mode))
+		return &fifo_fops;
+	if (!inode->i_fop && (S_ISCHR(inode->mode) || S_ISBLK(inode->mode)) &&
+	    !warned) {
+		warned = true;
+		pr_warn("vfs: device nodes outside /dev have no driver: "
+			"open gives ENXIO\n");
+	}
+	return inode->i_fop;
 }
 
 /* --- open and the calls on open files */
@@ -134,7 +163,7 @@ static int open_checks(struct inode *inode, int flags)
 		return -ENOTDIR;
 	if (S_ISDIR(inode->mode) && (acc != O_RDONLY || (flags & O_TRUNC)))
 		return -EISDIR;
-	if (acc != O_RDONLY && !S_ISCHR(inode->mode) && writable(inode))
+	if (acc != O_RDONLY && !is_special(inode->mode) && writable(inode))
 		return -EROFS;
 	if (acc != O_RDONLY && inode->exec_count)
 		return -ETXTBSY; /* a running program's file */
@@ -145,6 +174,7 @@ static int open_checks(struct inode *inode, int flags)
 
 int vfs_open(const char *path, int flags, uint32_t mode, struct file **out)
 {
+	const struct file_operations *fops = NULL;
 	struct inode *inode;
 	struct file *f;
 	int err;
@@ -159,13 +189,13 @@ int vfs_open(const char *path, int flags, uint32_t mode, struct file **out)
 			return PTR_ERR(inode);
 	}
 	err = open_checks(inode, flags);
-	if (!err && !inode->i_fop)
-		err = -ENXIO; /* a device node with no driver */
+	if (!err && !(fops = open_fops(inode)))
+		err = -ENXIO; /* a device node with no driver, a socket */
 	/* Linux truncates even with O_RDONLY (permissions allowing). */
 	if (!err && (flags & O_TRUNC) && S_ISREG(inode->mode) && inode->size &&
 	    !(err = writable(inode)))
 		err = inode->i_op->truncate(inode, 0);
-	f = err ? NULL : file_alloc(inode, inode->i_fop, flags & ~O_CREAT & ~O_EXCL);
+	f = err ? NULL : file_alloc(inode, fops, flags & ~O_CREAT & ~O_EXCL);
 	if (!err && !f)
 		err = -ENOMEM;
 	iput(inode);
@@ -188,7 +218,7 @@ long vfs_pread(struct file *f, void *buf, size_t n, uint64_t pos)
 {
 	if ((f->flags & O_ACCMODE) == O_WRONLY || !f->f_op->read)
 		return -EBADF;
-	if (!f->inode)
+	if (!f->inode || S_ISFIFO(f->inode->mode))
 		return -ESPIPE; /* pipes and sockets have no positions */
 	if (f->inode && S_ISDIR(f->inode->mode))
 		return -EISDIR;
@@ -199,7 +229,7 @@ long vfs_pwrite(struct file *f, const void *buf, size_t n, uint64_t pos)
 {
 	if ((f->flags & O_ACCMODE) == O_RDONLY || !f->f_op->write)
 		return -EBADF;
-	if (!f->inode)
+	if (!f->inode || S_ISFIFO(f->inode->mode))
 		return -ESPIPE;
 	return f->f_op->write(f, buf, n, &pos);
 }
@@ -353,7 +383,7 @@ int vfs_fsync(struct file *f)
 
 	if (f->f_op->fsync)
 		return f->f_op->fsync(f);
-	if (!f->inode || !f->inode->sb->bdev)
+	if (!f->inode || !f->inode->sb->bdev || S_ISFIFO(f->inode->mode))
 		return -EINVAL; /* pipes, devices, /proc: nothing to sync */
 	sb = f->inode->sb;
 	err = sync_inodes(sb);
@@ -391,6 +421,65 @@ int vfs_mkdir(const char *path, uint32_t mode)
 	else if (!(err = must_not_exist(dir, name, len)) && !(err = writable(dir)))
 		err = dir->i_op->mkdir ? dir->i_op->mkdir(dir, name, len, mode & 07777)
 				       : -EPERM;
+	iput(dir);
+	return err;
+}
+
+int vfs_mknod_type_ok(uint32_t mode)
+{
+	switch (mode & S_IFMT) {
+	case 0: /* a regular file */
+	case S_IFREG:
+	case S_IFCHR:
+	case S_IFBLK:
+	case S_IFIFO:
+	case S_IFSOCK:
+		return 0;
+	case S_IFDIR:
+		return -EPERM; /* that is mkdir's work */
+	}
+	return -EINVAL;
+}
+
+/* Makes the new name in dir (known free): a regular file through create,
+ * anything else through mknod. */
+static int make_node(struct inode *dir, const char *name, size_t len,
+		     uint32_t mode, uint32_t rdev)
+{
+	struct inode *inode;
+	int err;
+
+	if ((mode & S_IFMT) && !S_ISREG(mode))
+		return dir->i_op->mknod ? dir->i_op->mknod(dir, name, len, mode,
+							   S_ISCHR(mode) || S_ISBLK(mode)
+							       ? rdev : 0)
+					: -EPERM;
+	if (!dir->i_op->create)
+		return -EPERM;
+	err = dir->i_op->create(dir, name, len, S_IFREG | (mode & 07777), &inode);
+	if (!err)
+		iput(inode);
+	return err;
+}
+
+int vfs_mknod(const char *path, uint32_t mode, uint32_t rdev)
+{
+	const char *name;
+	size_t len;
+	struct inode *dir;
+	int err = vfs_mknod_type_ok(mode);
+
+	if (err)
+		return err;
+	dir = namei_parent(path, &name, &len);
+	if (IS_ERR(dir))
+		return PTR_ERR(dir);
+	if (!len || is_dot_or_dotdot(name, len))
+		err = -EEXIST;
+	else if (!(err = must_not_exist(dir, name, len)) && has_trailing_slash(path))
+		err = -ENOENT; /* "x/" names a directory, which this is not */
+	else if (!err && !(err = writable(dir)))
+		err = make_node(dir, name, len, mode & (S_IFMT | 07777), rdev);
 	iput(dir);
 	return err;
 }

@@ -15,7 +15,7 @@
  * symlinks up to 40 deep, mount points), checks names (-ENAMETOOLONG
  * beyond NAME_MAX) and does every check Linux does before calling an
  * inode operation, so an operation can assume:
- *   create/mkdir/symlink/link: the name does not exist in dir;
+ *   create/mkdir/mknod/symlink/link: the name does not exist in dir;
  *   link: the source is not a directory, same filesystem;
  *   unlink: the name exists and is not a directory;
  *   rmdir: the name exists, is a directory, is not "." or "..", is not a
@@ -45,6 +45,7 @@ struct file;
 struct inode;
 struct super_block;
 struct mount;
+struct pipe;
 
 
 struct vfs_stat {
@@ -73,6 +74,10 @@ struct inode_operations {
 	int (*create)(struct inode *dir, const char *name, size_t len,
 		      uint32_t mode, struct inode **out);
 	int (*mkdir)(struct inode *dir, const char *name, size_t len, uint32_t mode);
+	/* A new FIFO, socket or device node (mode's type says which; rdev
+	 * is a device's number, Linux's encoding, else 0).  NULL: -EPERM. */
+	int (*mknod)(struct inode *dir, const char *name, size_t len,
+		     uint32_t mode, uint32_t rdev);
 	int (*unlink)(struct inode *dir, const char *name, size_t len);
 	int (*rmdir)(struct inode *dir, const char *name, size_t len);
 	int (*rename)(struct inode *old_dir, const char *old_name, size_t old_len,
@@ -159,6 +164,7 @@ struct inode {
 	const struct inode_operations *i_op;
 	const struct file_operations *i_fop;
 	struct mount *mounted; /* a filesystem mounted on this directory */
+	struct pipe *pipe; /* a FIFO's, while it is open (kernel/pipe.c) */
 	struct inode *parent; /* a directory's parent, referenced, once known:
 				 ".." still works after the directory is removed */
 	void *private; /* the filesystem's */
@@ -172,6 +178,7 @@ struct file {
 	struct inode *inode; /* referenced; NULL for pipes and sockets */
 	const struct file_operations *f_op;
 	void *private;
+	uint32_t version; /* pipes: a counter of the other end (pipe.c) */
 };
 
 struct filesystem_type {
@@ -244,6 +251,12 @@ int vfs_utimes(const char *path, bool follow, const int64_t *atime,
 int vfs_statfs(const char *path, struct vfs_statfs *st);
 int vfs_fstatfs(struct file *f, struct vfs_statfs *st);
 int vfs_mkdir(const char *path, uint32_t mode);
+/* mknod: a FIFO, socket, device node, or (type 0 or S_IFREG) an empty
+ * regular file; rdev is a device's number (Linux's dev_t encoding). */
+int vfs_mknod(const char *path, uint32_t mode, uint32_t rdev);
+/* Linux's may_mknod: 0 for the types mknod makes, -EPERM for a
+ * directory, -EINVAL for the rest (checked before the path is read). */
+int vfs_mknod_type_ok(uint32_t mode);
 int vfs_rmdir(const char *path);
 int vfs_unlink(const char *path);
 int vfs_rename(const char *old_path, const char *new_path);

@@ -361,6 +361,8 @@ void ext2_dir_changed(struct inode *dir);
 int ext2_create(struct inode *dir, const char *name, size_t len, uint32_t mode,
 		struct inode **out);
 int ext2_mkdir(struct inode *dir, const char *name, size_t len, uint32_t mode);
+int ext2_mknod(struct inode *dir, const char *name, size_t len, uint32_t mode,
+	       uint32_t rdev);
 int ext2_unlink(struct inode *dir, const char *name, size_t len);
 int ext2_rmdir(struct inode *dir, const char *name, size_t len);
 int ext2_rename(struct inode *old_dir, const char *old_name, size_t old_len,

@@ -234,6 +234,7 @@ const struct inode_operations ext2_dir_iops = {
     .lookup = ext2_lookup,
     .create = ext2_create,
     .mkdir = ext2_mkdir,
+    .mknod = ext2_mknod,
     .unlink = ext2_unlink,
     .rmdir = ext2_rmdir,
     .rename = ext2_rename,

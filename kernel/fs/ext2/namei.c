@@ -1,5 +1,5 @@
 /* kernel/fs/ext2/namei.c - the name operations of ext2 directories:
- * create, mkdir, unlink, rmdir, rename, link, symlink, readlink.
+ * create, mkdir, mknod, unlink, rmdir, rename, link, symlink, readlink.
  *
  * The VFS has already checked what vfs.h lists (the name is free for
  * create/mkdir/link/symlink, exists for unlink/rmdir/rename, types match
@@ -11,6 +11,9 @@
  * An inode losing its last link is not freed here: the VFS calls
  * evict_inode when its last reference goes (an open file survives).
  * A half-built new inode is dropped the same way: nlink 0, then iput.
+ *
+ * FIFOs, sockets and device nodes have no blocks and size 0; a device
+ * keeps its number in i_block[] as Linux writes it (see ext2_mknod).
  *
  * Symlinks shorter than 60 bytes keep their target in i_block[] (fast,
  * no data block, i_blocks 0); longer ones (up to a block) in block 0.
@@ -46,6 +49,44 @@ int ext2_create(struct inode *dir, const char *name, size_t len, uint32_t mode,
 		return err;
 	}
 	*out = inode;
+	return 0;
+}
+
+/* Linux's ext2 encoding of a device number: the old 8:8 form in
+ * i_block[0] when both halves fit, else the new one in i_block[1]
+ * (rdev is already in that new form, userspace's). */
+static void store_rdev(struct ext2_inode *raw, uint32_t rdev)
+{
+	uint32_t major = (rdev & 0xfff00) >> 8;
+	uint32_t minor = (rdev & 0xff) | ((rdev >> 12) & 0xfff00);
+
+	if (major < 256 && minor < 256)
+		raw->i_block[0] = major << 8 | minor;
+	else
+		raw->i_block[1] = rdev;
+}
+
+int ext2_mknod(struct inode *dir, const char *name, size_t len, uint32_t mode,
+	       uint32_t rdev)
+{
+	struct inode *inode;
+	int err;
+
+	if (dir->sb->read_only)
+		return -EROFS;
+	err = ext2_new_inode(dir, mode, &inode);
+	if (err)
+		return err;
+	if (S_ISCHR(mode) || S_ISBLK(mode)) {
+		inode->rdev = rdev;
+		store_rdev(&EXT2_I(inode)->raw, rdev);
+	}
+	err = ext2_add_entry(dir, name, len, inode->ino, inode->mode);
+	if (err) {
+		discard_new(inode);
+		return err;
+	}
+	iput(inode);
 	return 0;
 }
 

@@ -57,6 +57,12 @@ int fstatat(int dirfd, const char *restrict path, struct stat *restrict st,
 #define UTIME_OMIT ((1l << 30) - 2l)
 
 int mkdir(const char *path, mode_t mode);
+/* mode's type: S_IFIFO, S_IFCHR, S_IFBLK, S_IFSOCK, or S_IFREG (or 0)
+ * for an empty regular file; dev: a device's number (sys/sysmacros.h) */
+int mknod(const char *path, mode_t mode, dev_t dev);
+int mknodat(int dirfd, const char *path, mode_t mode, dev_t dev);
+int mkfifo(const char *path, mode_t mode);
+int mkfifoat(int dirfd, const char *path, mode_t mode);
 int chmod(const char *path, mode_t mode);
 int fchmod(int fd, mode_t mode);
 mode_t umask(mode_t mask);
