@@ -414,7 +414,9 @@ int do_execve(const char *path, char *const argv[], char *const envp[],
 		goto out;
 	}
 	mm->brk_start = mm->brk = ALIGN_UP(im->brk, PAGE_SIZE);
-	mm_destroy(old);
+	mm_put(old); /* (a vfork parent may share it: freed by the last) */
+	proc_vfork_release(p); /* that parent goes on now */
+	current->clear_child_tid = 0; /* an address in the old memory */
 	fdtable_close_on_exec(p->fds);
 	proc_set_exe(p, f->inode);
 	exe_path(p, path);

@@ -1,10 +1,17 @@
-/* kernel/proc.c - process life cycle: init, fork, exit, wait4.
+/* kernel/proc.c - process life cycle: init, fork, vfork, exit, wait4.
  *
  * The process table is an array of PROC_MAX slots; a full table, or
  * PROC_MAX threads in all, is how a fork bomb meets its limit (-EAGAIN).
  * A process whose last thread exits (kernel/thread.c) keeps its slot as
  * a zombie until its parent's wait4 collects the status and frees it
  * (the threads' tasks are freed as they end, kernel/sched.c).
+ *
+ * vfork (clone with CLONE_VM and CLONE_VFORK, as glibc's posix_spawn and
+ * system() make it): the child shares the parent's struct mm, and the
+ * parent's calling thread sleeps until the child no longer uses it: it
+ * execs (do_execve's new mm is in place) or exits.  The sleep ignores
+ * signals, as Linux's, except those that end the parent's process
+ * (then the child just runs on, holding its own reference to the mm).
  */
 #include "kernel/proc.h"
 
@@ -215,7 +222,7 @@ int proc_start_init(const char *path, char *const argv[], char *const envp[])
 	if (err) {
 		fdtable_close_all(p->fds);
 		iput(p->cwd);
-		mm_destroy(p->mm);
+		mm_put(p->mm);
 		proc_free(p);
 		vfs_cwd_hook = NULL;
 		return err;
@@ -245,14 +252,41 @@ static void fork_copy(struct process *child, struct process *parent)
 	}
 }
 
+/* vfork: the caller sleeps until child execs or exits.  A fatal signal
+ * (or exit_group, execve by another thread) ends the sleep too, as the
+ * caller's process is ending: the child, still running, must then not
+ * touch vd on our stack any more. */
+static void vfork_wait(struct process *child, struct vfork_done *vd)
+{
+	uint32_t flags;
+
+	wait_event(&vd->wq, vd->done || thread_must_exit());
+	flags = irq_save();
+	if (!vd->done) /* so child is alive: it has neither exec'd nor exited */
+		child->vfork_done = NULL;
+	irq_restore(flags);
+}
+
+void proc_vfork_release(struct process *p)
+{
+	struct vfork_done *vd = p->vfork_done;
+
+	if (!vd)
+		return;
+	p->vfork_done = NULL;
+	vd->done = true;
+	wake_up(&vd->wq);
+}
+
 int proc_fork(struct trap_frame *tf, const struct clone_args *a)
 {
 	struct process *parent = current_proc(), *child;
 	/* CLONE_PARENT: a sibling of the caller, ending with its signal */
 	struct process *owner = (a->flags & CLONE_PARENT) ? parent->parent : parent;
 	struct trap_frame child_tf = *tf;
+	struct vfork_done vd = { WAIT_QUEUE_INIT, false };
 	struct task *t = NULL;
-	int n = proc_task_count(), err = -ENOMEM;
+	int n = proc_task_count(), err = -ENOMEM, pid;
 
 	if (!owner) /* init has no parent to share (Linux: -EINVAL) */
 		return -EINVAL;
@@ -261,7 +295,7 @@ int proc_fork(struct trap_frame *tf, const struct clone_args *a)
 	child = proc_alloc();
 	if (IS_ERR(child))
 		return PTR_ERR(child);
-	child->mm = mm_fork(parent->mm);
+	child->mm = (a->flags & CLONE_VM) ? mm_get(parent->mm) : mm_fork(parent->mm);
 	child_tf.eax = 0; /* fork returns 0 in the child */
 	if (a->stack)
 		child_tf.user_esp = a->stack;
@@ -272,10 +306,14 @@ int proc_fork(struct trap_frame *tf, const struct clone_args *a)
 		t = NULL;
 	}
 	if (!t) {
-		mm_destroy(child->mm);
+		mm_put(child->mm);
 		proc_free(child);
 		return err;
 	}
+	/* Linux: a child sharing the memory but not waited for does not run
+	 * on the caller's alternate signal stack (a vfork child may) */
+	if ((a->flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM)
+		t->altstack = (stack_t){ .ss_flags = SS_DISABLE };
 	fork_copy(child, parent);
 	child->exit_signal = (a->flags & CLONE_PARENT) ? parent->exit_signal
 						       : (int)(a->flags & CSIGNAL);
@@ -284,8 +322,13 @@ int proc_fork(struct trap_frame *tf, const struct clone_args *a)
 	if (a->flags & CLONE_PARENT_SETTID)
 		copy_to_user((void *)a->parent_tid, &child->pid, sizeof(child->pid));
 	adopt(owner, child);
+	if (a->flags & CLONE_VFORK)
+		child->vfork_done = &vd;
+	pid = child->pid; /* (child may be gone when the wait ends) */
 	sched_make_runnable(t);
-	return child->pid;
+	if (a->flags & CLONE_VFORK)
+		vfork_wait(child, &vd);
+	return pid;
 }
 
 /* Gives p's children to init, waking init if one is already a zombie. */
@@ -314,8 +357,9 @@ void proc_exit_last(int status)
 	p->cwd = NULL;
 	proc_set_exe(p, NULL);
 	mm_activate(NULL);
-	mm_destroy(p->mm);
+	mm_put(p->mm); /* (the last user frees it: a vfork parent may not be) */
 	p->mm = NULL;
+	proc_vfork_release(p);
 	if (p == init_proc) {
 		int code = (status & 0x7F) ? 128 + (status & 0x7F) : (status >> 8) & 0xFF;
 		printk_level(LOG_ERR, "init exited with status %d\n", code);

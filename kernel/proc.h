@@ -1,7 +1,8 @@
 /* kernel/proc.h - processes: what a running program owns.
  *
  * A process is a thread group: one or more threads (tasks, kernel/task.h,
- * made by clone, kernel/thread.c) sharing an address space (kernel/vm.h),
+ * made by clone, kernel/thread.c) sharing an address space (kernel/vm.h;
+ * vfork and clone(CLONE_VM) make processes that share one too),
  * a file descriptor table, a working directory, signal handlers and the
  * signals sent to the process as a whole, a pid (the first thread's id),
  * a parent and children.  It ends when its last thread ends, as a zombie
@@ -28,6 +29,12 @@
 struct mm;
 struct inode;
 struct trap_frame;
+
+/* A vfork in progress: the parent's thread sleeps on wq until done. */
+struct vfork_done {
+	struct wait_queue wq;
+	bool done;
+};
 
 struct process {
 	int pid;
@@ -57,6 +64,9 @@ struct process {
 	struct task *killer;
 	int group_status; /* the wait status when exiting without a killer */
 	struct wait_queue thread_wait; /* execve waits here for the others */
+	/* CLONE_VFORK: where the parent's caller sleeps until this child
+	 * execs or exits (on the caller's kernel stack; NULL: none) */
+	struct vfork_done *vfork_done;
 	struct k_sigaction sigactions[_NSIG];
 	uint64_t sig_pending; /* sent to the process: bit sig-1 for signal sig */
 	siginfo_t sig_info[_NSIG]; /* what a handler of a pending one sees */
@@ -87,10 +97,16 @@ struct clone_args {
 	uint32_t flags, stack, parent_tid, tls, child_tid;
 };
 
-/* fork() and clone() without CLONE_VM: a new process running a copy of
- * the caller's thread with registers tf (eax set to 0); returns the
- * child's pid, or -errno. */
+/* fork(), vfork() and clone() without CLONE_THREAD: a new process
+ * running a copy of the caller's thread with registers tf (eax set to
+ * 0), on a copy-on-write copy of its memory, or with CLONE_VM on the
+ * same memory (struct mm shared, kernel/vm.h).  With CLONE_VFORK the
+ * caller sleeps until the child execs or exits (or a fatal signal ends
+ * the caller's process).  Returns the child's pid, or -errno. */
 int proc_fork(struct trap_frame *tf, const struct clone_args *a);
+/* p execs (its new memory is in place) or exits: its vfork parent, if
+ * one waits, goes on. */
+void proc_vfork_release(struct process *p);
 /* The last thread of the current process has begun to exit: close,
  * free, become a zombie with wait status, tell the parent.  Returns;
  * the caller ends the thread. */

@@ -27,24 +27,33 @@ long sys_fork(void)
 	return proc_fork(current->tf, &a);
 }
 
-long sys_vfork(void) { return sys_fork(); }
+/* The caller sleeps until the child execs or exits; meanwhile the child
+ * runs on the caller's memory and stack (proc_fork). */
+long sys_vfork(void)
+{
+	struct clone_args a = { .flags = CLONE_VM | CLONE_VFORK | SIGCHLD };
+
+	return proc_fork(current->tf, &a);
+}
 
 /* The flags this kernel knows.  CLONE_DETACHED is ignored, as by
  * Linux; so are CLONE_PTRACE and CLONE_UNTRACED (nothing is traced),
  * CLONE_SYSVSEM (no System V semaphores) and CLONE_IO. */
 #define CLONE_KNOWN                                                        \
 	(CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND |     \
-	 CLONE_PTRACE | CLONE_PARENT | CLONE_THREAD | CLONE_SYSVSEM |      \
-	 CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID |       \
-	 CLONE_DETACHED | CLONE_UNTRACED | CLONE_CHILD_SETTID | CLONE_IO)
-/* What a thread must share, and what a new process cannot. */
+	 CLONE_PTRACE | CLONE_VFORK | CLONE_PARENT | CLONE_THREAD |        \
+	 CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID |              \
+	 CLONE_CHILD_CLEARTID | CLONE_DETACHED | CLONE_UNTRACED |          \
+	 CLONE_CHILD_SETTID | CLONE_IO)
+/* What a thread must share, and what a new process cannot share
+ * (CLONE_VM aside: vfork, posix_spawn). */
 #define CLONE_SHARES (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND)
 
 /* Linux's checks first (CLONE_THREAD needs CLONE_SIGHAND, which needs
  * CLONE_VM), then what this kernel does not do: a thread not sharing
- * everything, a process sharing anything (so no vfork-like CLONE_VM),
- * other flags (CLONE_VFORK, CLONE_PIDFD, namespaces).  Those are
- * -EINVAL too, logged once each. */
+ * everything, a process sharing anything but its memory (CLONE_FS,
+ * CLONE_FILES, CLONE_SIGHAND), a thread with CLONE_VFORK, other flags
+ * (CLONE_PIDFD, namespaces).  Those are -EINVAL too, logged once each. */
 static long clone_flags_ok(uint32_t flags)
 {
 	static uint32_t logged;
@@ -55,9 +64,9 @@ static long clone_flags_ok(uint32_t flags)
 	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
 		return -EINVAL;
 	if (flags & CLONE_THREAD)
-		odd |= ~flags & CLONE_SHARES;
+		odd |= (~flags & CLONE_SHARES) | (flags & CLONE_VFORK);
 	else
-		odd |= flags & CLONE_SHARES;
+		odd |= flags & CLONE_SHARES & ~CLONE_VM;
 	if (odd & ~logged) {
 		printk("clone: flags %#x not supported (-EINVAL)\n", odd & ~logged);
 		logged |= odd;

@@ -25,6 +25,7 @@
 #include "kernel/trap.h"
 #include "kernel/uaccess.h"
 #include "kernel/vfs.h"
+#include "kernel/vm.h"
 #include "kernel/uapi/errno.h"
 #include "kernel/uapi/futex.h"
 #include "kernel/uapi/ldt.h"
@@ -212,9 +213,10 @@ void thread_exit(int status)
 
 	thread_drop_files(); /* (an exit from within a system call) */
 	/* set_tid_address/CLONE_CHILD_CLEARTID: a joiner sleeps on the tid
-	 * word.  Only while the memory is shared, as Linux: a process's
-	 * last thread has nobody to tell. */
-	if (p->nr_threads > 1 && t->clear_child_tid) {
+	 * word.  Only while the memory is shared, as Linux: with another
+	 * thread, or another process (clone(CLONE_VM)); else nobody is
+	 * left to tell. */
+	if ((p->nr_threads > 1 || p->mm->users > 1) && t->clear_child_tid) {
 		uint32_t zero = 0;
 		copy_to_user((void *)t->clear_child_tid, &zero, sizeof(zero));
 		futex_wake(p->mm, t->clear_child_tid, 1,
