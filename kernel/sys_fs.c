@@ -87,36 +87,42 @@ static bool on_disk(struct file *f)
 
 /* --- opening and closing */
 
-static long open_path(const char *path, int flags, uint32_t mode)
-{
-	struct file *f;
-	int err, fd;
-
-	mutex_lock(&fs_lock);
-	err = vfs_open(path, flags, mode & ~current_proc()->umask, &f);
-	mutex_unlock(&fs_lock);
-	if (!err && (err = fifo_wait_partner(f))) /* unlocked: see pipe.h */
-		file_put(f);
-	if (err)
-		return err;
-	fd = fd_install(fds(), f, 0, flags & O_CLOEXEC);
-	if (fd < 0)
-		file_put(f);
-	return fd;
-}
-
-long sys_open(const char *upath, int flags, uint32_t mode)
+/* The first half of open: the description, not yet in the fd table. */
+static long open_file(const char *upath, int flags, uint32_t mode,
+		      struct file **f)
 {
 	char *path;
 	long r = get_path(upath, &path);
 
 	if (r)
 		return r;
-	r = open_path(path, flags & ~O_CLOEXEC, mode) ;
-	if (r >= 0 && (flags & O_CLOEXEC))
-		fd_set_cloexec(fds(), (int)r, true);
+	mutex_lock(&fs_lock);
+	r = vfs_open(path, flags & ~O_CLOEXEC, mode & ~current_proc()->umask, f);
+	mutex_unlock(&fs_lock);
 	kfree(path);
 	return r;
+}
+
+/* The second half: a FIFO's wait for its other end (see pipe.h), which
+ * may be long, so without fs_lock and after openat has given the working
+ * directory back; then the descriptor. */
+static long open_install(struct file *f, int flags)
+{
+	long r = fifo_wait_partner(f);
+
+	if (!r)
+		r = fd_install(fds(), f, 0, flags & O_CLOEXEC);
+	if (r < 0)
+		file_put(f);
+	return r;
+}
+
+long sys_open(const char *upath, int flags, uint32_t mode)
+{
+	struct file *f;
+	long r = open_file(upath, flags, mode, &f);
+
+	return r ? r : open_install(f, flags);
 }
 
 long sys_creat(const char *upath, uint32_t mode)
@@ -169,7 +175,10 @@ static void at_done(struct inode *saved)
 
 long sys_openat(int dirfd, const char *upath, int flags, uint32_t mode)
 {
-	return AT_CALL(dirfd, upath, sys_open(upath, flags, mode));
+	struct file *f;
+	long r = AT_CALL(dirfd, upath, open_file(upath, flags, mode, &f));
+
+	return r ? r : open_install(f, flags);
 }
 
 long sys_close(int fd)

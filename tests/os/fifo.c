@@ -212,6 +212,32 @@ static void write_open_waits_for_a_reader(void)
 	T_EXITED(t_wait(pid), 0);
 }
 
+static void openat_waits_too(void)
+{
+	char buf[8], cwd[PATH_MAX], after[PATH_MAX];
+
+	T_OK(mkdir("d", 0755));
+	T_OK(mkfifo("d/p", 0600));
+	T_TRUE(getcwd(cwd, sizeof(cwd)) != NULL);
+	int dir = T_OK(open("d", O_RDONLY | O_DIRECTORY));
+	pid_t pid = t_fork();
+	if (pid == 0) {
+		t_sleep_ms(100);
+		int fd = openat(dir, "p", O_WRONLY | O_CLOEXEC);
+		_exit(fd >= 0 && fcntl(fd, F_GETFD) == FD_CLOEXEC &&
+			      write(fd, "at", 2) == 2
+			  ? 0
+			  : 1);
+	}
+	int fd = T_OK(openat(dir, "p", O_RDONLY | O_CLOEXEC));
+	T_EQ(fcntl(fd, F_GETFD), FD_CLOEXEC);
+	T_EQ(read(fd, buf, sizeof(buf)), 2);
+	T_MEMEQ(buf, "at", 2);
+	T_EXITED(t_wait(pid), 0);
+	T_TRUE(getcwd(after, sizeof(after)) != NULL);
+	T_STREQ(after, cwd);
+}
+
 /* The reader wakes even if the writer came and went before it ran: the
  * wait is for a writer to have opened, not to be open. */
 static void brief_writer_wakes_the_reader(void)
@@ -509,6 +535,7 @@ static const struct t_case cases[] = {
     T(mknod_errors),
     T(read_open_waits_for_a_writer),
     T(write_open_waits_for_a_reader),
+    T(openat_waits_too),
     T(brief_writer_wakes_the_reader),
     T(many_readers_one_writer),
     T(nonblocking_read_open),
