@@ -355,17 +355,20 @@ static void start_registers(struct trap_frame *tf, uint32_t entry, uint32_t esp)
 static int open_program(const char *path, struct file **f)
 {
 	struct vfs_stat st;
-	int err = vfs_open(path, O_RDONLY, 0, f);
+	int err = vfs_stat(path, &st, true);
 
+	/* The type first: opening a FIFO would wait for a writer, or wake
+	 * one.  (fs_lock is held: the file cannot change in between.) */
 	if (err)
 		return err;
-	vfs_fstat(*f, &st);
-	if (!S_ISREG(st.mode) || !(st.mode & 0111)) {
-		vfs_close(*f);
+	if (!S_ISREG(st.mode) || !(st.mode & 0111))
 		return -EACCES;
-	}
+	err = vfs_open(path, O_RDONLY, 0, f);
+	if (err)
+		return err;
 	if ((*f)->inode->write_count) { /* someone is writing it */
 		vfs_close(*f);
+		*f = NULL; /* do_execve closes what it is given back */
 		return -ETXTBSY;
 	}
 	return 0;

@@ -30,9 +30,10 @@ PROGRAMS += ["sockets", "sockets_api", "sockets_udp"]  # sockets on lwIP
 PROGRAMS += ["libc_net", "libc_net_sock", "libc_net_dns"]  # the libc's network part
 PROGRAMS += ["clone"]  # threads in the kernel: clone, futex, thread groups
 PROGRAMS += ["pthread", "pthread_mutex", "pthread_cond", "pthread_stdio", "pthread_stress"]  # the libc's threads
+PROGRAMS += ["fifo"]  # named pipes: mknod, open's waits, data through the kernel pipe
 # fuzz takes 5-12 s alone under TCG; fuzz.c gives its case 240 s
 TIMEOUTS = {"fuzz": 600}
-CHECK_DISK = {"fuzz"}  # e2fsck -fn the disk after the clean power-off
+CHECK_DISK = {"fuzz", "fifo"}  # e2fsck -fn the disk after the clean power-off
 SUMMARY = r"(?:^|(?<=\n))(\d+) passed, (\d+) failed\n"
 
 
