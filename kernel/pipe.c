@@ -120,7 +120,7 @@ static long pipe_write(struct file *f, const void *buf, size_t n, uint64_t *pos)
 
 		if (!p->readers) {
 			if (current->proc)
-				signal_send(current->proc, SIGPIPE);
+				signal_send_thread(current, SIGPIPE); /* as Linux */
 			return done ? (long)done : -EPIPE;
 		}
 		if (room(p) < want && (f->flags & O_NONBLOCK))
@@ -198,6 +198,7 @@ static const struct file_operations pipe_fops = {
 	.ioctl = pipe_ioctl,
 	.release = pipe_release,
 	.lseek = pipe_lseek,
+	.anon_mode = S_IFIFO | 0600,
 };
 
 int pipe_create(struct file **rd, struct file **wr, int flags)

@@ -297,8 +297,8 @@ static void fill_stat(struct inode *inode, struct vfs_stat *st)
 
 int vfs_fstat(struct file *f, struct vfs_stat *st)
 {
-	if (!f->inode) { /* a pipe: no inode of its own yet */
-		*st = (struct vfs_stat){ .mode = S_IFIFO | 0600, .nlink = 1,
+	if (!f->inode) { /* a pipe or a socket: no inode of its own */
+		*st = (struct vfs_stat){ .mode = f->f_op->anon_mode, .nlink = 1,
 					 .blksize = 4096, .ino = (uint32_t)f >> 4 };
 		return 0;
 	}

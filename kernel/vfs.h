@@ -109,6 +109,9 @@ struct file_operations {
 	/* Called when the last reference to the description goes. */
 	void (*release)(struct file *f);
 	int (*fsync)(struct file *f);
+	/* For descriptions without an inode (pipes, sockets): the type and
+	 * permission bits fstat shows, as Linux's pipefs and sockfs. */
+	uint32_t anon_mode;
 };
 
 /* What statfs reports of a mounted filesystem (kernel/uapi/statfs.h). */

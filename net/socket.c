@@ -99,6 +99,7 @@ static const struct file_operations sock_fops = {
     .ioctl = sock_ioctl,
     .lseek = sock_lseek,
     .release = sock_release,
+    .anon_mode = S_IFSOCK | 0777,
 };
 
 struct socket *sock_of(struct file *f)
@@ -335,8 +336,9 @@ long sock_sendmsg(struct socket *s, struct sock_msg *m, bool nonblock)
 {
 	long r = s->ops->send(s, m, nonblock || (m->flags & MSG_DONTWAIT));
 
+	/* to the writing thread, as Linux sends it (not to the process) */
 	if (r == -EPIPE && !(m->flags & MSG_NOSIGNAL) && current->proc)
-		signal_send(current->proc, SIGPIPE);
+		signal_send_thread(current, SIGPIPE);
 	return r;
 }
 

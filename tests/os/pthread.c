@@ -7,6 +7,8 @@
  */
 #include <pthread.h>
 #include <sched.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "t.h"
 
@@ -435,6 +437,38 @@ static void kill_thread(void)
 	T_EQ(pthread_sigmask(SIG_UNBLOCK, &usr1, NULL), 0);
 }
 
+/* SIGPIPE goes to the thread that wrote, as Linux sends it: with the
+ * writer blocking it, it stays pending there, and main, which does not
+ * block it, is not killed by it. */
+static void *write_to_broken_pipe(void *arg)
+{
+	int fd = *(int *)arg;
+	sigset_t pipe_sig, pending;
+
+	sigemptyset(&pipe_sig);
+	sigaddset(&pipe_sig, SIGPIPE);
+	T_EQ(pthread_sigmask(SIG_BLOCK, &pipe_sig, NULL), 0);
+	T_ERR(write(fd, "x", 1), EPIPE);
+	T_OK(syscall(SYS_rt_sigpending, &pending, 8));
+	T_TRUE(sigismember(&pending, SIGPIPE));
+	return NULL;
+}
+
+static void sigpipe_to_the_writer(void)
+{
+	int p[2];
+	pthread_t t;
+	sigset_t pending;
+
+	T_OK(pipe(p));
+	T_OK(close(p[0]));
+	T_EQ(pthread_create(&t, NULL, write_to_broken_pipe, &p[1]), 0);
+	T_EQ(pthread_join(t, NULL), 0);
+	T_OK(syscall(SYS_rt_sigpending, &pending, 8));
+	T_TRUE(!sigismember(&pending, SIGPIPE)); /* it went with the thread */
+	T_OK(close(p[1]));
+}
+
 /* --- the end of the process */
 
 static void *exit_7(void *arg)
@@ -655,6 +689,7 @@ static const struct t_case cases[] = {
     T(errno_per_thread),
     T(thread_locals),
     T(kill_thread),
+    T(sigpipe_to_the_writer),
     T(exit_from_thread),
     T(last_thread_exits),
     T(main_joined),

@@ -238,6 +238,26 @@ static void msghdr_checks(void)
 }
 
 /* calls on descriptors that are no sockets, or no descriptors */
+/* fstat says socket, as Linux's sockfs: type S_IFSOCK, mode 0777 */
+static void fstat_says_socket(void)
+{
+	int fds[4], sv[2];
+	struct stat st;
+
+	fds[0] = T_OK(socket(AF_INET, SOCK_STREAM, 0));
+	fds[1] = T_OK(socket(AF_INET, SOCK_DGRAM, 0));
+	T_OK(socketpair(AF_UNIX, SOCK_STREAM, 0, sv));
+	fds[2] = sv[0];
+	fds[3] = sv[1];
+	for (int i = 0; i < 4; i++) {
+		T_OK(fstat(fds[i], &st));
+		T_TRUE(S_ISSOCK(st.st_mode));
+		T_EQ(st.st_mode & 07777, 0777);
+		T_EQ(st.st_size, 0);
+		T_OK(close(fds[i]));
+	}
+}
+
 static void not_sockets(void)
 {
 	int p[2], null = T_OK(open("/dev/null", O_RDWR)), v;
@@ -597,6 +617,7 @@ static const struct t_case cases[] = {
     T(bad_pointers),
     T(msghdr_checks),
     T(not_sockets),
+    T(fstat_says_socket),
     T(name_lengths),
     T(options),
     T(unix_pair),
