@@ -31,6 +31,7 @@
 #include "kernel/trap.h"
 #include "kernel/uaccess.h"
 #include "kernel/uapi/errno.h"
+#include "kernel/uapi/time.h"
 #include "kernel/vm.h"
 #include "kernel/wait.h"
 #include "kernel/x86.h"
@@ -168,14 +169,14 @@ bool signal_pending(void)
 		     ((current->sig_pending | p->sig_pending) & ~current->sig_blocked));
 }
 
-/* The lowest pending, unblocked signal of the current thread, taken off
- * the pending set, with its info: the thread's own first, then the
- * process's (Linux's order). */
-static int dequeue(struct process *p, siginfo_t *info)
+/* The lowest pending signal of the current thread among those allowed,
+ * taken off the pending set, with its info: the thread's own first, then
+ * the process's (Linux's order). */
+static int dequeue_from(struct process *p, uint64_t allowed, siginfo_t *info)
 {
 	struct task *t = current;
-	uint64_t mine = t->sig_pending & ~t->sig_blocked;
-	uint64_t ours = p->sig_pending & ~t->sig_blocked;
+	uint64_t mine = t->sig_pending & allowed;
+	uint64_t ours = p->sig_pending & allowed;
 
 	for (int sig = 1; sig <= _NSIG; sig++) {
 		if (mine & SIGBIT(sig)) {
@@ -195,6 +196,12 @@ static int dequeue(struct process *p, siginfo_t *info)
 		}
 	}
 	return 0;
+}
+
+/* The lowest pending signal the current thread does not block. */
+static int dequeue(struct process *p, siginfo_t *info)
+{
+	return dequeue_from(p, ~current->sig_blocked, info);
 }
 
 static void save_context(struct sigcontext *sc, const struct trap_frame *tf,
@@ -457,6 +464,73 @@ static long wait_for_signal(void)
 
 	wait_event_interruptible(&nobody, false);
 	return -ERESTARTNOHAND;
+}
+
+/* The signals pending for the thread (its own and the process's) that
+ * it blocks: what it would otherwise have acted on. */
+long sys_rt_sigpending(uint64_t *uset, size_t setsize)
+{
+	struct task *t = current;
+	uint64_t set = (t->sig_pending | t->proc->sig_pending) & t->sig_blocked;
+
+	if (setsize > sizeof(set))
+		return -EINVAL;
+	return copy_to_user(uset, &set, setsize) ? -EFAULT : 0;
+}
+
+/* The time_ns() a relative timeout ends at; 0 for none (NULL). */
+static long timeout_deadline(const struct timespec *uts, uint64_t *deadline)
+{
+	struct timespec ts;
+
+	*deadline = 0;
+	if (!uts)
+		return 0;
+	if (copy_from_user(&ts, uts, sizeof(ts)))
+		return -EFAULT;
+	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
+		return -EINVAL;
+	*deadline = time_ns() + (uint64_t)ts.tv_sec * 1000000000u + ts.tv_nsec;
+	return 0;
+}
+
+/* sigtimedwait/sigwaitinfo/sigwait: takes a signal of the set off the
+ * pending ones (usually blocked, so that no handler takes it first),
+ * waiting for one until the timeout (-EAGAIN then; a zero timeout only
+ * looks).  While it waits the set is unblocked, so that sending one ends
+ * the sleep; another signal's handler ends it with -EINTR, as Linux. */
+long sys_rt_sigtimedwait(const uint64_t *uset, siginfo_t *uinfo,
+			 const struct timespec *uts, size_t setsize)
+{
+	static struct wait_queue nobody = WAIT_QUEUE_INIT;
+	struct task *t = current;
+	uint64_t set, deadline, blocked;
+	siginfo_t info;
+	long err;
+	int sig;
+
+	if (setsize != sizeof(set))
+		return -EINVAL;
+	if (copy_from_user(&set, uset, sizeof(set)))
+		return -EFAULT;
+	set &= ~UNBLOCKABLE;
+	if ((err = timeout_deadline(uts, &deadline)))
+		return err;
+	sig = dequeue_from(t->proc, set, &info);
+	if (!sig && uts && deadline <= time_ns())
+		return -EAGAIN;
+	if (!sig) {
+		blocked = t->sig_blocked;
+		t->sig_blocked &= ~set;
+		err = wait_event_interruptible_deadline(&nobody, false, deadline);
+		t->sig_blocked = blocked;
+		sig = dequeue_from(t->proc, set, &info);
+	}
+	if (!sig)
+		return err == -ETIMEDOUT ? -EAGAIN : -EINTR;
+	if (uinfo && copy_to_user(uinfo, &info, sizeof(info)))
+		return -EFAULT;
+	return sig;
 }
 
 long sys_pause(void)

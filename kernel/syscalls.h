@@ -21,7 +21,7 @@
 	X(90, mmap) X(91, munmap) X(92, truncate) X(93, ftruncate) X(94, fchmod) X(99, statfs) X(100, fstatfs) X(102, socketcall) X(103, syslog)       \
 	X(114, wait4) X(116, sysinfo) X(118, fsync) X(119, sigreturn) X(120, clone) X(122, uname)        \
 	X(125, mprotect) X(132, getpgid) X(133, fchdir) X(140, _llseek) X(141, getdents) X(142, _newselect)  \
-	X(145, readv) X(146, writev) X(147, getsid) X(148, fdatasync) X(158, sched_yield) X(162, nanosleep) X(168, poll) X(173, rt_sigreturn) X(174, rt_sigaction) X(175, rt_sigprocmask) X(179, rt_sigsuspend) \
+	X(145, readv) X(146, writev) X(147, getsid) X(148, fdatasync) X(158, sched_yield) X(162, nanosleep) X(168, poll) X(173, rt_sigreturn) X(174, rt_sigaction) X(175, rt_sigprocmask) X(176, rt_sigpending) X(177, rt_sigtimedwait) X(179, rt_sigsuspend) \
 	X(180, pread64)      \
 	X(181, pwrite64) X(183, getcwd) X(186, sigaltstack) X(190, vfork) X(191, ugetrlimit) \
 	X(192, mmap2) X(193, truncate64) X(194, ftruncate64)            \

@@ -4,7 +4,8 @@
  * SA_RESTART, EINTR, SIGCHLD, default actions, faults (SIGSEGV, SIGILL,
  * SIGFPE, SIGTRAP) and handlers that resume them, registers, flags and
  * FPU state restored by sigreturn/rt_sigreturn, fork and execve;
- * sigsuspend, pause, ppoll/pselect6 masks, sigaltstack.
+ * sigsuspend, pause, ppoll/pselect6 masks, sigaltstack; rt_sigpending and
+ * rt_sigtimedwait.
  */
 #include <poll.h>
 #include <stdint.h>
@@ -683,6 +684,90 @@ static void sigsuspend_waits(void)
 	T_EXITED(t_wait(pid), 0);
 }
 
+/* --- rt_sigpending and rt_sigtimedwait (raw: the libc has no wrappers) */
+
+static long sigtimedwait_raw(const sigset_t *set, siginfo_t *info,
+			     const struct timespec *ts)
+{
+	return syscall(SYS_rt_sigtimedwait, set, info, ts, 8);
+}
+
+static void sigpending_lists_blocked(void)
+{
+	sigset_t usr1 = set_of(SIGUSR1), pending;
+
+	handle(SIGUSR1, on_signal, 0);
+	T_OK(sigprocmask(SIG_BLOCK, &usr1, NULL));
+	T_OK(syscall(SYS_rt_sigpending, &pending, 8));
+	T_TRUE(!sigismember(&pending, SIGUSR1));
+	T_OK(raise(SIGUSR1));
+	T_OK(syscall(SYS_rt_sigpending, &pending, 8));
+	T_TRUE(sigismember(&pending, SIGUSR1));
+	T_ERR(syscall(SYS_rt_sigpending, &pending, 16), EINVAL);
+	T_ERR(syscall(SYS_rt_sigpending, (void *)0xC0000000, 8), EFAULT);
+	T_OK(sigprocmask(SIG_UNBLOCK, &usr1, NULL)); /* delivered now */
+	T_EQ(hits, 1);
+}
+
+static void sigtimedwait_takes_pending(void)
+{
+	sigset_t usr1 = set_of(SIGUSR1), pending;
+	struct timespec zero = {0, 0};
+	siginfo_t info;
+
+	handle(SIGUSR1, on_signal, 0);
+	T_OK(sigprocmask(SIG_BLOCK, &usr1, NULL));
+	T_OK(raise(SIGUSR1));
+	T_EQ(sigtimedwait_raw(&usr1, &info, &zero), SIGUSR1);
+	T_EQ(info.si_signo, SIGUSR1);
+	T_EQ(info.si_pid, getpid());
+	T_EQ(hits, 0); /* taken, not handled */
+	T_OK(syscall(SYS_rt_sigpending, &pending, 8));
+	T_TRUE(!sigismember(&pending, SIGUSR1));
+	T_ERR(sigtimedwait_raw(&usr1, &info, &zero), EAGAIN); /* only looks */
+}
+
+static void sigtimedwait_waits(void)
+{
+	sigset_t usr1 = set_of(SIGUSR1);
+	struct timespec ms50 = {0, 50000000};
+	siginfo_t info;
+	long long t0 = t_now_ns();
+
+	handle(SIGUSR1, on_signal, 0);
+	T_OK(sigprocmask(SIG_BLOCK, &usr1, NULL));
+	T_ERR(sigtimedwait_raw(&usr1, &info, &ms50), EAGAIN);
+	T_TRUE(t_now_ns() - t0 >= 50000000);
+	pid_t pid = usr1_later(30);
+	T_EQ(sigtimedwait_raw(&usr1, &info, NULL), SIGUSR1); /* no timeout */
+	T_EQ(info.si_pid, pid);
+	T_EQ(info.si_code, SI_USER);
+	T_EQ(hits, 0);
+	T_EXITED(t_wait(pid), 0);
+}
+
+static void sigtimedwait_interrupted(void)
+{
+	sigset_t usr2 = set_of(SIGUSR2);
+
+	handle(SIGUSR1, on_signal, SA_RESTART);
+	pid_t pid = usr1_later(30); /* not in the set: its handler runs */
+	T_ERR(sigtimedwait_raw(&usr2, NULL, NULL), EINTR); /* never restarted */
+	T_EQ(hits, 1);
+	T_EXITED(t_wait(pid), 0);
+}
+
+static void sigtimedwait_errors(void)
+{
+	sigset_t usr1 = set_of(SIGUSR1);
+	struct timespec bad = {0, 1000000000}, negative = {-1, 0};
+
+	T_ERR(syscall(SYS_rt_sigtimedwait, &usr1, NULL, NULL, 4), EINVAL);
+	T_ERR(sigtimedwait_raw(&usr1, NULL, &bad), EINVAL);
+	T_ERR(sigtimedwait_raw(&usr1, NULL, &negative), EINVAL);
+	T_ERR(sigtimedwait_raw((void *)0xC0000000, NULL, NULL), EFAULT);
+}
+
 static void sigsuspend_pending(void)
 {
 	sigset_t usr1 = set_of(SIGUSR1), usr2 = set_of(SIGUSR2), now;
@@ -939,6 +1024,11 @@ static const struct t_case cases[] = {
     T(execve_resets),
     T(sigsuspend_waits),
     T(sigsuspend_pending),
+    T(sigpending_lists_blocked),
+    T(sigtimedwait_takes_pending),
+    T(sigtimedwait_waits),
+    T(sigtimedwait_interrupted),
+    T(sigtimedwait_errors),
     T(pause_returns_eintr),
     T(ppoll_mask),
     T(pselect_mask),
