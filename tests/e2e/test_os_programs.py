@@ -30,6 +30,7 @@ PROGRAMS += ["sockets", "sockets_api", "sockets_udp"]  # sockets on lwIP
 PROGRAMS += ["libc_net", "libc_net_sock", "libc_net_dns"]  # the libc's network part
 PROGRAMS += ["clone"]  # threads in the kernel: clone, futex, thread groups
 PROGRAMS += ["pthread", "pthread_mutex", "pthread_cond", "pthread_stdio", "pthread_stress"]  # the libc's threads
+PROGRAMS += ["vfork", "spawn_glibc"]  # vfork, clone(CLONE_VM); glibc's system, popen, posix_spawn
 PROGRAMS += ["fifo"]  # named pipes: mknod, open's waits, data through the kernel pipe
 # fuzz takes 5-12 s alone under TCG; fuzz.c gives its case 240 s
 TIMEOUTS = {"fuzz": 600}
