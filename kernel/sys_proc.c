@@ -17,6 +17,7 @@
 #include "kernel/uapi/sched.h"
 #include "kernel/vfs.h"
 #include "kernel/vm.h"
+#include "kernel/vm_file.h"
 
 #define EXEC_MAX_ARGS 1024
 
@@ -266,29 +267,43 @@ static uint32_t prot_flags(uint32_t prot)
 	       ((prot & PROT_EXEC) ? VM_EXEC : 0);
 }
 
+/* Anonymous memory (demand zero) or a file's pages (vm_file.c), in
+ * Linux's order of checks: the descriptor, length and address, the kind
+ * of mapping, then what the file allows.  An address that is only a hint
+ * need not be page aligned (Linux rounds it). */
 long sys_mmap2(uint32_t addr, uint32_t len, uint32_t prot, uint32_t flags,
 	       int fd, uint32_t pgoff)
 {
 	struct mm *mm = current_proc()->mm;
+	uint32_t type = flags & MAP_TYPE, vm_flags = prot_flags(prot);
+	struct file *f = NULL;
 	long err;
 
-	(void)pgoff;
-	if (!len || addr % PAGE_SIZE)
+	if (!(flags & MAP_ANONYMOUS) && !(f = fd_get(current_proc()->fds, fd)))
+		return -EBADF;
+	if (!len || ((flags & MAP_FIXED) && addr % PAGE_SIZE))
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS)) /* file mappings: not yet */
-		return fd_get(current_proc()->fds, fd) ? -ENODEV : -EBADF;
-	if ((flags & MAP_TYPE) != MAP_PRIVATE && (flags & MAP_TYPE) != MAP_SHARED)
+	if (type != MAP_PRIVATE && type != MAP_SHARED)
 		return -EINVAL;
 	if (len > USER_TOP)
 		return -ENOMEM;
 	len = ALIGN_UP(len, PAGE_SIZE);
+	if (f && (err = vm_file_check(f, prot, flags, len, pgoff)))
+		return err;
+	if (f && vm_file_anonymous(f))
+		f = NULL; /* /dev/zero */
 	if (!(flags & MAP_FIXED)) {
 		uint32_t hint = addr;
 		addr = mm_find_free(mm, len, hint);
 		if (!addr)
 			return -ENOMEM;
 	}
-	err = mm_map(mm, addr, len, prot_flags(prot));
+	if (f)
+		err = vm_file_map(mm, addr, len,
+				  vm_flags | (type == MAP_SHARED ? VM_SHARED : 0),
+				  f, pgoff);
+	else
+		err = mm_map(mm, addr, len, vm_flags);
 	return err ? err : (long)addr;
 }
 

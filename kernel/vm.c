@@ -5,6 +5,11 @@
  * writable and its frame is not shared (reference count 1).  So a write
  * fault on a present page in a writable region means "shared after fork":
  * copy the frame (or just make it writable if we are the last sharer).
+ *
+ * A file region (vma->file) differs only in where a missing page comes
+ * from: vm_file.c reads it from the file into a private frame.  The hooks
+ * here keep its file reference right as regions are split, copied for
+ * fork and freed.
  */
 #include "kernel/vm.h"
 
@@ -15,6 +20,7 @@
 #include "kernel/string.h"
 #include "kernel/trap.h"
 #include "kernel/uapi/errno.h"
+#include "kernel/vm_file.h"
 #include "kernel/x86.h"
 
 #define KERNEL_PDE_FIRST (KERNEL_VBASE >> 22)
@@ -58,6 +64,18 @@ static struct vma *find_vma(struct mm *mm, uint32_t addr)
 		if (addr < v->end)
 			return v;
 	return NULL;
+}
+
+struct vma *mm_find_vma(struct mm *mm, uint32_t addr)
+{
+	return find_vma(mm, addr);
+}
+
+/* Frees a region's record (its pages are gone already). */
+static void vma_free(struct vma *v)
+{
+	vm_file_drop(v);
+	kfree(v);
 }
 
 struct mm *mm_create(void)
@@ -116,7 +134,7 @@ void mm_destroy(struct mm *mm)
 	while (v) {
 		struct vma *next = v->next;
 		free_range(mm, v->start, v->end);
-		kfree(v);
+		vma_free(v);
 		v = next;
 	}
 	paging_free_tables(mm->pd);
@@ -149,6 +167,7 @@ static int split_at(struct mm *mm, uint32_t addr)
 	*rest = *v;
 	rest->start = addr;
 	v->end = addr;
+	vm_file_split(v, rest);
 	v->next = rest;
 	return 0;
 }
@@ -167,7 +186,7 @@ int mm_unmap(struct mm *mm, uint32_t start, uint32_t len)
 		if (v->start >= start && v->end <= end) {
 			free_range(mm, v->start, v->end);
 			*p = v->next;
-			kfree(v);
+			vma_free(v);
 		} else {
 			p = &v->next;
 		}
@@ -189,7 +208,7 @@ int mm_map(struct mm *mm, uint32_t start, uint32_t len, uint32_t flags)
 	v = kmalloc(sizeof(*v));
 	if (!v)
 		return -ENOMEM;
-	*v = (struct vma){ start, end, flags, NULL };
+	*v = (struct vma){ .start = start, .end = end, .flags = flags };
 	for (p = &mm->vmas; *p && (*p)->start < start; p = &(*p)->next)
 		;
 	v->next = *p;
@@ -215,15 +234,19 @@ int mm_protect(struct mm *mm, uint32_t start, uint32_t len, uint32_t flags)
 
 	if (start % PAGE_SIZE || !user_range_ok(start, end - start))
 		return -EINVAL;
-	for (uint32_t a = start; a < end; a += PAGE_SIZE)
-		if (!find_vma(mm, a))
+	for (uint32_t a = start; a < end; a += PAGE_SIZE) {
+		struct vma *v = find_vma(mm, a);
+		if (!v)
 			return -ENOMEM; /* Linux: a hole in the range */
+		if ((v->flags & VM_SHARED) && (flags & VM_WRITE))
+			return -EACCES; /* shared file pages are never written */
+	}
 	if (split_at(mm, start) || split_at(mm, end))
 		return -ENOMEM;
 	for (struct vma *v = mm->vmas; v; v = v->next) {
 		if (v->start < start || v->end > end)
 			continue;
-		v->flags = flags;
+		v->flags = flags | (v->flags & VM_SHARED);
 		for (uint32_t va = v->start; va < v->end; va += PAGE_SIZE) {
 			pte_t *pte = paging_pte(mm->pd, va, false);
 			if (pte && (*pte & PTE_PRESENT)) {
@@ -308,7 +331,8 @@ int vm_fault(struct mm *mm, uint32_t addr, uint32_t err)
 	if (!pte)
 		return -ENOMEM;
 	if (!(*pte & PTE_PRESENT))
-		return demand_zero(mm, v, va, pte);
+		return v->file ? vm_file_fault(mm, addr, err)
+			       : demand_zero(mm, v, va, pte);
 	if ((err & PF_WRITE) && !(*pte & PTE_WRITE))
 		return copy_on_write(v, va, pte);
 	return 0; /* already fixed (e.g. by an earlier fault of the copy) */
@@ -324,12 +348,34 @@ int mm_populate(struct mm *mm, uint32_t start, uint32_t len)
 
 		if (!v)
 			return -EFAULT;
+		if (v->file)
+			continue; /* read on first touch */
 		pte = paging_pte(mm->pd, va, true);
 		if (!pte)
 			return -ENOMEM;
 		if (!(*pte & PTE_PRESENT) && demand_zero(mm, v, va, pte))
 			return -ENOMEM;
 	}
+	return 0;
+}
+
+int mm_install_page(struct mm *mm, uint32_t addr, uintptr_t pa)
+{
+	uint32_t va = ALIGN_DOWN(addr, PAGE_SIZE);
+	struct vma *v = find_vma(mm, va);
+	pte_t *pte;
+
+	if (!v)
+		return -EFAULT;
+	pte = paging_pte(mm->pd, va, true);
+	if (!pte)
+		return -ENOMEM;
+	if (*pte & PTE_PRESENT)
+		return -EEXIST;
+	refs[pa / PAGE_SIZE] = 1;
+	*pte = pa | pte_flags(v, pa);
+	mm->pages++;
+	invlpg(va);
 	return 0;
 }
 
@@ -349,6 +395,7 @@ struct mm *mm_fork(struct mm *mm)
 			goto fail;
 		*c = *v;
 		c->next = NULL;
+		vm_file_dup(c);
 		*tail = c;
 		tail = &c->next;
 		for (uint32_t va = v->start; va < v->end; va += PAGE_SIZE) {

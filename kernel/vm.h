@@ -26,10 +26,17 @@
 #define VM_READ 0x1u
 #define VM_WRITE 0x2u
 #define VM_EXEC 0x4u
+#define VM_SHARED 0x8u /* MAP_SHARED of a file: never writable (vm_file.c) */
+
+struct file;
 
 struct vma {
 	uint32_t start, end; /* page aligned, end exclusive */
 	uint32_t flags; /* VM_* */
+	/* A file mapping (vm_file.c): the file, referenced while the
+	 * region lasts, and the file page at start.  NULL: anonymous. */
+	struct file *file;
+	uint32_t pgoff;
 	struct vma *next; /* sorted by address */
 };
 
@@ -64,18 +71,27 @@ void mm_activate(struct mm *mm);
 int mm_map(struct mm *mm, uint32_t start, uint32_t len, uint32_t flags);
 /* Removes [start, start+len) and frees its pages: 0 or -EINVAL. */
 int mm_unmap(struct mm *mm, uint32_t start, uint32_t len);
-/* Changes the flags of [start, start+len), which must all be mapped. */
+/* Changes the flags of [start, start+len), which must all be mapped
+ * (-ENOMEM); write access to a MAP_SHARED file region is -EACCES. */
 int mm_protect(struct mm *mm, uint32_t start, uint32_t len, uint32_t flags);
 /* True if no region overlaps [start, start+len). */
 bool mm_range_free(struct mm *mm, uint32_t start, uint32_t len);
 /* A free range of len bytes at or above hint (0 if none). */
 uint32_t mm_find_free(struct mm *mm, uint32_t len, uint32_t hint);
 /* Gives every page of [start, start+len) (all in regions) its frame now,
- * as a first touch would: 0, or -ENOMEM when memory runs out. */
+ * as a first touch would: 0, or -ENOMEM when memory runs out.  Pages of
+ * file regions are left to their first touch. */
 int mm_populate(struct mm *mm, uint32_t start, uint32_t len);
 /* Resolves a page fault at addr (err: the CPU's error code) in mm:
- * 0 if the access may now proceed, -EFAULT if it is not allowed. */
+ * 0 if the access may now proceed (or should be tried again), -EFAULT if
+ * it is not allowed.  May sleep reading a file mapping's page. */
 int vm_fault(struct mm *mm, uint32_t addr, uint32_t err);
+/* The region containing addr, or NULL. */
+struct vma *mm_find_vma(struct mm *mm, uint32_t addr);
+/* Maps frame pa, filled and not yet mapped anywhere, at addr's page
+ * (in a region): 0, -EEXIST if that page is there already (the frame is
+ * the caller's still), -EFAULT outside every region, -ENOMEM. */
+int mm_install_page(struct mm *mm, uint32_t addr, uintptr_t pa);
 /* True if [addr, addr+len) lies in user space (no wrap-around). */
 bool user_range_ok(uint32_t addr, uint32_t len);
 
