@@ -1,6 +1,6 @@
 /* tests/os/static_pie.c - a position-independent static program.
  *
- * Built with the host's glibc as `gcc -m32 -static-pie -I .` (an ET_DYN
+ * Built with the host's glibc as `gcc -m32 -static-pie` (an ET_DYN
  * without PT_INTERP), it checks that execve moved it by a load bias and
  * that glibc's start-up code (_dl_relocate_static_pie) could apply its
  * relocations: the auxiliary vector (AT_PHDR, AT_ENTRY inside the moved
@@ -17,7 +17,7 @@
  */
 #define _GNU_SOURCE /* glibc: pipe2, getdents64 for t.h */
 #define _FILE_OFFSET_BITS 64 /* glibc: t.h reads getdents64 as struct dirent */
-#include "tests/os/t.h"
+#include "t.h"
 
 #include <stddef.h>
 #include <stdint.h>
