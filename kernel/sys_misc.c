@@ -1,6 +1,6 @@
 /* kernel/sys_misc.c - time, identity and machine system calls: time,
- * gettimeofday, clock_gettime/getres, nanosleep, uname, the (all zero)
- * user and group ids, sysinfo, getrandom, reboot. */
+ * gettimeofday, clock_gettime/getres, nanosleep and clock_nanosleep,
+ * uname, the (all zero) user and group ids, sysinfo, getrandom, reboot. */
 #include "kernel/heap.h"
 #include "kernel/kernel.h"
 #include "kernel/kmalloc.h"
@@ -87,31 +87,79 @@ long sys_clock_getres(int clock, struct timespec *out)
 	return out ? copy_to_user(out, &res, sizeof(res)) : 0;
 }
 
-long sys_nanosleep(const struct timespec *ureq, struct timespec *urem)
+#define NS_PER_S 1000000000ull
+
+static uint64_t timespec_ns(const struct timespec *ts)
+{
+	return (uint64_t)ts->tv_sec * NS_PER_S + (uint64_t)ts->tv_nsec;
+}
+
+/* Sleeps until time_ns() reaches end or a signal comes: 0, or -EINTR
+ * with the time left in *urem (if not NULL). */
+static long sleep_until(uint64_t end, struct timespec *urem)
 {
 	static struct wait_queue nobody = WAIT_QUEUE_INIT;
-	struct timespec req, rem = { 0, 0 };
-	uint64_t end;
+	struct timespec rem;
+	uint64_t left;
 
-	if (copy_from_user(&req, ureq, sizeof(req)))
-		return -EFAULT;
-	if (req.tv_sec < 0 || req.tv_nsec < 0 || req.tv_nsec >= 1000000000)
-		return -EINVAL;
-	end = time_ns() + (uint64_t)req.tv_sec * 1000000000u + (uint64_t)req.tv_nsec;
 	/* Nothing wakes this queue: only the deadline ends the sleep.  The
 	 * timer checks deadlines every tick, so sleeps last whole ms. */
 	while (time_ns() < end && !signal_pending())
 		wait_event_timeout(&nobody, time_ns() >= end || signal_pending(),
 				   (end - time_ns()) / 1000000u + 1);
-	if (time_ns() < end) { /* a signal: report the time left */
-		uint64_t left = end - time_ns();
-		rem = (struct timespec){ (long)(left / 1000000000u),
-					 (long)(left % 1000000000u) };
-		if (urem && copy_to_user(urem, &rem, sizeof(rem)))
-			return -EFAULT;
-		return -EINTR;
-	}
+	if (time_ns() >= end)
+		return 0;
+	left = end - time_ns(); /* a signal: report the time left */
+	rem = (struct timespec){ (long)(left / NS_PER_S), (long)(left % NS_PER_S) };
+	if (urem && copy_to_user(urem, &rem, sizeof(rem)))
+		return -EFAULT;
+	return -EINTR;
+}
+
+static long get_request(const struct timespec *ureq, struct timespec *req)
+{
+	if (copy_from_user(req, ureq, sizeof(*req)))
+		return -EFAULT;
+	if (req->tv_sec < 0 || req->tv_nsec < 0 || req->tv_nsec >= (long)NS_PER_S)
+		return -EINVAL;
 	return 0;
+}
+
+long sys_nanosleep(const struct timespec *ureq, struct timespec *urem)
+{
+	struct timespec req;
+	long err = get_request(ureq, &req);
+
+	return err ? err : sleep_until(time_ns() + timespec_ns(&req), urem);
+}
+
+/* glibc's nanosleep and sleep call this.  Clocks Linux cannot sleep on
+ * (the coarse and raw ones, a thread's CPU time, the alarm clocks) are
+ * -EOPNOTSUPP as there; so is the process's CPU time, which this kernel
+ * does not keep; CLOCK_TAI is -EINVAL, as for clock_gettime here. */
+long sys_clock_nanosleep(int clock, int flags, const struct timespec *ureq,
+			 struct timespec *urem)
+{
+	struct timespec req, now;
+	uint64_t when;
+	long err;
+
+	if (clock >= CLOCK_PROCESS_CPUTIME_ID && clock <= 9 && clock != CLOCK_BOOTTIME)
+		return -EOPNOTSUPP;
+	if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC && clock != CLOCK_BOOTTIME)
+		return -EINVAL;
+	if ((err = get_request(ureq, &req)))
+		return err;
+	if (!(flags & TIMER_ABSTIME))
+		return sleep_until(time_ns() + timespec_ns(&req), urem);
+	/* an absolute time on the clock: as a time_ns() (no time left to
+	 * report, as Linux) */
+	when = timespec_ns(&req);
+	if (clock == CLOCK_REALTIME) {
+		now = realtime();
+		when = when > timespec_ns(&now) ? time_ns() + (when - timespec_ns(&now)) : 0;
+	}
+	return sleep_until(when, NULL);
 }
 
 long sys_uname(struct utsname *out)

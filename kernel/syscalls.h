@@ -30,7 +30,7 @@
 	X(220, getdents64) X(221, fcntl64) X(224, gettid) X(238, tkill) X(240, futex)  \
 	X(243, set_thread_area) X(252, exit_group)                       \
 	X(258, set_tid_address) X(265, clock_gettime)                    \
-	X(266, clock_getres) X(268, statfs64) X(269, fstatfs64) X(270, tgkill) X(295, openat)               \
+	X(266, clock_getres) X(267, clock_nanosleep) X(268, statfs64) X(269, fstatfs64) X(270, tgkill) X(295, openat)               \
 	X(296, mkdirat) X(297, mknodat) X(300, fstatat64) X(301, unlinkat) X(306, fchmodat) X(307, faccessat) X(308, pselect6) X(309, ppoll) X(320, utimensat) \
 	X(330, dup3) X(331, pipe2) X(337, recvmmsg) X(340, prlimit64) X(345, sendmmsg) \
 	X(355, getrandom) X(359, socket) X(360, socketpair) X(361, bind)   \

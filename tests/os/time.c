@@ -1,7 +1,7 @@
 /* tests/os/time.c - clocks and sleeping: nanosleep lasts at least what
  * was asked, CLOCK_MONOTONIC never goes back and advances, CLOCK_REALTIME
  * is a plausible date, gettimeofday/time/clock_gettime agree, resolution,
- * and the errors.  Only lower bounds on durations (and very loose upper
+ * clock_nanosleep relative and absolute, and the errors.  Only lower bounds on durations (and very loose upper
  * ones): a busy host may always be slower.
  */
 #include <sys/syscall.h>
@@ -135,9 +135,54 @@ static void clock_errors(void)
 	T_ERR(time(KERNEL_ADDR), EFAULT);
 }
 
+/* clock_nanosleep (glibc's nanosleep and sleep use it), raw: the libc
+ * has no wrapper */
+static long clock_nanosleep_raw(clockid_t clock, int flags, const struct timespec *req,
+				struct timespec *rem)
+{
+	return syscall(SYS_clock_nanosleep, clock, flags, req, rem);
+}
+
+static void clock_nanosleep_relative_and_absolute(void)
+{
+	struct timespec req = {0, 20000000}, when, rem = {7, 7};
+	long long start = ns_of(CLOCK_MONOTONIC);
+
+	T_OK(clock_nanosleep_raw(CLOCK_MONOTONIC, 0, &req, &rem));
+	T_TRUE(ns_of(CLOCK_MONOTONIC) - start >= 20000000);
+	T_OK(clock_nanosleep_raw(CLOCK_REALTIME, 0, &req, NULL));
+	T_OK(clock_gettime(CLOCK_MONOTONIC, &when));
+	when.tv_nsec += 30000000;
+	if (when.tv_nsec >= 1000000000) {
+		when.tv_sec++;
+		when.tv_nsec -= 1000000000;
+	}
+	T_OK(clock_nanosleep_raw(CLOCK_MONOTONIC, TIMER_ABSTIME, &when, NULL));
+	T_TRUE(ns_of(CLOCK_MONOTONIC) >= when.tv_sec * 1000000000LL + when.tv_nsec);
+	/* a time already past: at once */
+	start = ns_of(CLOCK_MONOTONIC);
+	when = (struct timespec){1, 0};
+	T_OK(clock_nanosleep_raw(CLOCK_REALTIME, TIMER_ABSTIME, &when, NULL));
+	T_OK(clock_nanosleep_raw(CLOCK_MONOTONIC, TIMER_ABSTIME, &when, NULL));
+	T_TRUE(ns_of(CLOCK_MONOTONIC) - start < 1000000000LL);
+}
+
+static void clock_nanosleep_errors(void)
+{
+	struct timespec req = {0, 1000000}, bad = {0, 1000000000}, negative = {-1, 0};
+
+	T_ERR(clock_nanosleep_raw(CLOCK_THREAD_CPUTIME_ID, 0, &req, NULL), EOPNOTSUPP);
+	T_ERR(clock_nanosleep_raw(CLOCK_MONOTONIC_COARSE, 0, &req, NULL), EOPNOTSUPP);
+	T_ERR(clock_nanosleep_raw(99, 0, &req, NULL), EINVAL);
+	T_ERR(clock_nanosleep_raw(CLOCK_MONOTONIC, 0, &bad, NULL), EINVAL);
+	T_ERR(clock_nanosleep_raw(CLOCK_MONOTONIC, 0, &negative, NULL), EINVAL);
+	T_ERR(clock_nanosleep_raw(CLOCK_MONOTONIC, 0, KERNEL_ADDR, NULL), EFAULT);
+}
+
 static const struct t_case cases[] = {
     T(nanosleep_duration), T(nanosleep_errors), T(monotonic),	 T(realtime),
     T(clocks_agree),	   T(clock_resolution), T(clock_errors),
+    T(clock_nanosleep_relative_and_absolute), T(clock_nanosleep_errors),
 };
 
 T_MAIN(cases, NULL)
