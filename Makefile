@@ -196,6 +196,11 @@ $(B)/tests-os/hello_glibc: tests/os/hello_glibc.c
 	@mkdir -p $(dir $@)
 	$(CC) -m32 -static -O2 -o $@ $<
 
+# a static-pie (ET_DYN) glibc program: the loader's bias and auxv
+$(B)/tests-os/static_pie: tests/os/static_pie.c tests/os/t.h
+	@mkdir -p $(dir $@)
+	$(CC) -m32 -static-pie -O2 -Wall -Wextra -Werror -Wno-format-truncation -o $@ $<
+
 # tests/os/NAME_glibc.c: TAP programs built with the host's glibc, to run
 # unchanged (this rule's shorter stem wins over the one above for them)
 $(B)/tests-os/%_glibc: tests/os/%_glibc.c

@@ -32,6 +32,7 @@ PROGRAMS += ["clone"]  # threads in the kernel: clone, futex, thread groups
 PROGRAMS += ["pthread", "pthread_mutex", "pthread_cond", "pthread_stdio", "pthread_stress"]  # the libc's threads
 PROGRAMS += ["vfork", "spawn_glibc"]  # vfork, clone(CLONE_VM); glibc's system, popen, posix_spawn
 PROGRAMS += ["fifo"]  # named pipes: mknod, open's waits, data through the kernel pipe
+PROGRAMS += ["mmap_file", "static_pie"]  # file mappings; a glibc static-pie program
 # fuzz takes 5-12 s alone under TCG; fuzz.c gives its case 240 s
 TIMEOUTS = {"fuzz": 600}
 CHECK_DISK = {"fuzz", "fifo"}  # e2fsck -fn the disk after the clean power-off

@@ -1,4 +1,4 @@
-/* sys/mman.h - memory mappings (anonymous for now). */
+/* sys/mman.h - memory mappings: anonymous, and of regular files (MAP_SHARED read-only). */
 #ifndef _SYS_MMAN_H
 #define _SYS_MMAN_H
 
