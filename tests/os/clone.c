@@ -18,6 +18,7 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 
+#include "raw_clone.h"
 #include "t.h"
 
 #define CLONE_VM 0x00000100
@@ -40,23 +41,7 @@
 #define STACK_SIZE (64 * 1024)
 #define MAX_THREADS 8
 
-/* --- raw system calls */
-
-static long sys(long nr, long a, long b, long c, long d, long e)
-{
-	long r;
-
-	__asm__ volatile("push %%ebx\n\tmov %2, %%ebx\n\tint $0x80\n\tpop %%ebx"
-			 : "=a"(r)
-			 : "a"(nr), "r"(a), "c"(b), "d"(c), "S"(d), "D"(e)
-			 : "memory");
-	return r;
-}
-
-#define sys0(nr) sys(nr, 0, 0, 0, 0, 0)
-#define sys1(nr, a) sys(nr, (long)(a), 0, 0, 0, 0)
-#define sys2(nr, a, b) sys(nr, (long)(a), (long)(b), 0, 0, 0)
-#define sys3(nr, a, b, c) sys(nr, (long)(a), (long)(b), (long)(c), 0, 0)
+/* --- raw system calls (sys, t_clone: raw_clone.h) */
 
 static long futex(volatile int *uaddr, int op, int val,
 		  const struct timespec *ts)
@@ -73,49 +58,6 @@ static void thread_exit(int code)
 {
 	sys1(SYS_exit, code);
 }
-
-/* clone(flags, stack, ptid, tls, ctid); in a child with a stack of its
- * own: fn(arg), then exit(its value).  Returns what clone returns (0 in
- * a fork-like child, which has no stack of its own). */
-long t_clone(unsigned flags, void *stack, volatile int *ptid, void *tls,
-	     volatile int *ctid, int (*fn)(void *), void *arg);
-__asm__(".text\n"
-	".globl t_clone\n"
-	"t_clone:\n"
-	"	push %ebp\n"
-	"	push %ebx\n"
-	"	push %esi\n"
-	"	push %edi\n"
-	"	mov 20(%esp), %ebx\n" /* flags */
-	"	mov 24(%esp), %ecx\n" /* stack */
-	"	mov 28(%esp), %edx\n" /* parent_tid */
-	"	mov 32(%esp), %esi\n" /* tls */
-	"	mov 36(%esp), %edi\n" /* child_tid */
-	"	test %ecx, %ecx\n"
-	"	jz 1f\n"
-	"	and $-16, %ecx\n" /* the child's stack: arg, fn */
-	"	sub $16, %ecx\n"
-	"	mov 44(%esp), %eax\n"
-	"	mov %eax, (%ecx)\n"
-	"	mov 40(%esp), %eax\n"
-	"	mov %eax, 4(%ecx)\n"
-	"1:	mov $120, %eax\n"
-	"	int $0x80\n"
-	"	test %eax, %eax\n"
-	"	jnz 2f\n"
-	"	test %ecx, %ecx\n"
-	"	jz 2f\n" /* a fork-like child returns 0 */
-	"	xor %ebp, %ebp\n"
-	"	call *4(%esp)\n" /* fn(arg) */
-	"	mov %eax, %ebx\n"
-	"	mov $1, %eax\n" /* exit: this thread only */
-	"	int $0x80\n"
-	"	hlt\n"
-	"2:	pop %edi\n"
-	"	pop %esi\n"
-	"	pop %ebx\n"
-	"	pop %ebp\n"
-	"	ret\n");
 
 /* A system call with six arguments (the sixth in ebp); -errno. */
 long t_sys6(long nr, long a, long b, long c, long d, long e, long f);
@@ -988,21 +930,6 @@ static void tls_per_thread(void)
 	T_EQ(tls_seen, 222);
 }
 
-/* kB of a /proc/meminfo line (this OS's), or -1. */
-static long meminfo(const char *name)
-{
-	char buf[1024], *p;
-	int fd = open("/proc/meminfo", O_RDONLY), n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	buf[n > 0 ? n : 0] = 0;
-	p = strstr(buf, name);
-	return p ? atol(p + strlen(name) + 1) : -1;
-}
-
 static int count_up(void *arg)
 {
 	__sync_fetch_and_add((volatile int *)arg, 1);
@@ -1019,9 +946,9 @@ static void create_exit_cycles(void)
 
 	for (int i = 0; i < 10010; i++) {
 		if (i == 10 && !t_on_linux()) { /* after the first ones */
-			heap0 = meminfo("KernelHeapUsed:");
-			free0 = meminfo("MemFree:");
-			stacks0 = meminfo("KernelStack:");
+			heap0 = t_meminfo_kb("KernelHeapUsed");
+			free0 = t_meminfo_kb("MemFree");
+			stacks0 = t_meminfo_kb("KernelStack");
 		}
 		start(&t, 0, count_up, (void *)&count);
 		join(&t);
@@ -1030,10 +957,10 @@ static void create_exit_cycles(void)
 	if (t_on_linux())
 		return;
 	t_sleep_ms(10); /* the last thread's task is freed by the next switch */
-	T_EQ(meminfo("KernelStack:"), stacks0);
+	T_EQ(t_meminfo_kb("KernelStack"), stacks0);
 	/* a few kB of slack for the network's buffers; one byte a thread
 	 * not given back would be 10 kB */
-	long heap = meminfo("KernelHeapUsed:"), free = meminfo("MemFree:");
+	long heap = t_meminfo_kb("KernelHeapUsed"), free = t_meminfo_kb("MemFree");
 	if (heap > heap0 + 8 || free < free0 - 8)
 		T_FAIL(
 		    "KernelHeapUsed %ld kB (was %ld), MemFree %ld kB (was %ld)",

@@ -267,29 +267,6 @@ static int one_round(int kb)
 	return WEXITSTATUS(st);
 }
 
-/* A field of /proc/meminfo in kB, or -1 if there is no such file. */
-static long meminfo(const char *field)
-{
-	static char buf[1024];
-	int fd = open("/proc/meminfo", O_RDONLY);
-	long n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	buf[n > 0 ? n : 0] = 0;
-	size_t len = strlen(field);
-	for (char *l = buf; *l; l++) {
-		if (!strncmp(l, field, len) && l[len] == ':')
-			return atoi(l + len + 1);
-		l = strchr(l, '\n');
-		if (!l)
-			break;
-	}
-	T_FAIL("/proc/meminfo has no %s", field);
-}
-
 struct mem {
 	long heap, free;
 };
@@ -319,7 +296,7 @@ static struct mem kernel_memory(void)
 {
 	if (t_on_linux())
 		return (struct mem){-1, -1};
-	return (struct mem){meminfo("KernelHeapUsed"), meminfo("MemFree") + own_rss_kb()};
+	return (struct mem){t_meminfo_kb("KernelHeapUsed"), t_meminfo_kb("MemFree") + own_rss_kb()};
 }
 
 /* Runs rounds of kb a level; each must reach the same depth, which is

@@ -31,23 +31,6 @@ static long status_kb(const char *field)
 	return p ? strtol(p + strlen(field) + 1, NULL, 10) : -1;
 }
 
-/* A field of /proc/meminfo in kB. */
-static long meminfo(const char *field)
-{
-	char buf[1024];
-	int fd = open("/proc/meminfo", O_RDONLY);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
-	char *p;
-
-	if (fd >= 0)
-		close(fd);
-	buf[n > 0 ? n : 0] = 0;
-	p = strstr(buf, field);
-	if (!p)
-		T_FAIL("/proc/meminfo has no %s", field);
-	return strtol(p + strlen(field) + 1, NULL, 10);
-}
-
 struct kmem {
 	long heap, free;
 };
@@ -59,8 +42,8 @@ static struct kmem kernel_memory(void)
 {
 	if (t_on_linux())
 		return (struct kmem){0, 0};
-	return (struct kmem){meminfo("KernelHeapUsed:"),
-			     meminfo("MemFree:") + status_kb("VmRSS:")};
+	return (struct kmem){t_meminfo_kb("KernelHeapUsed"),
+			     t_meminfo_kb("MemFree") + status_kb("VmRSS:")};
 }
 
 /* the kernel's memory must come back to before (the last threads'

@@ -287,6 +287,29 @@ static inline void t_sleep_ms(long ms)
 		;
 }
 
+/* The /proc/meminfo field NAME ("MemFree") in kB; -1 without the file.
+ * A missing field fails the case.  (Kernel memory is compared before
+ * and after cycles on this OS; on Linux it moves with the whole host.) */
+static inline long t_meminfo_kb(const char *name)
+{
+	static char buf[4096];
+	int fd = open("/proc/meminfo", O_RDONLY);
+	long n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+	size_t len = strlen(name);
+
+	if (fd < 0)
+		return -1;
+	close(fd);
+	buf[n > 0 ? n : 0] = 0;
+	for (char *line = buf; line; line = strchr(line, '\n')) {
+		line += *line == '\n';
+		if (!strncmp(line, name, len) && line[len] == ':')
+			return atol(line + len + 1);
+	}
+	T_FAIL("/proc/meminfo has no %s", name);
+	return -1;
+}
+
 /* Is this the Linux host (rather than our OS)? */
 static inline int t_on_linux(void)
 {
